@@ -1,0 +1,67 @@
+//! The catalogue of diagnostics: every code the tool can give, with its severity, a short
+//! title and a generic hint. Codes are stable: never renumber, only add.
+//!
+//! Ranges: E1xx manuscript files and configuration, E2xx import recipes, E3xx Markdown
+//! and the model, E4xx fonts and typesetting, E5xx outputs; W… warnings of the same areas.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// One entry of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Code {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub hint: &'static str,
+}
+
+macro_rules! catalogue {
+    ($( $name:ident = $id:literal, $sev:ident, $title:literal, $hint:literal; )*) => {
+        $( pub const $name: Code = Code { id: $id, severity: Severity::$sev, title: $title, hint: $hint }; )*
+        /// Every code, in table order.
+        pub const ALL: &[Code] = &[$($name),*];
+    };
+}
+
+catalogue! {
+    // ---- E1xx: manuscript files and configuration -------------------------------------
+    MANUSCRIPT_MISSING = "E101", Error, "manuscript folder not found",
+        "pass --manuscript DIR, or run `edition init DIR` to make a new manuscript";
+    FILE_UNREADABLE = "E102", Error, "file cannot be read",
+        "check that the file exists and is readable";
+    NOT_UTF8 = "E103", Error, "file is not UTF-8",
+        "re-save the file as UTF-8";
+    TOML_SYNTAX = "E104", Error, "malformed TOML",
+        "fix the TOML syntax at the marked place";
+    TOML_SCHEMA = "E105", Error, "unknown key or wrong type",
+        "check the spelling of the key and the type of its value against the README's manuscript format";
+    UNKNOWN_TEXT = "E106", Error, "unknown text in the order",
+        "add texts/<slug>.toml or texts/<slug>.md for it, or correct the slug";
+    DUPLICATE_TEXT = "E107", Error, "text listed twice",
+        "list each text once in `order`";
+    SOURCE_MISSING = "E108", Error, "source file not found",
+        "put the raw text in manuscript/sources/ or correct `source`";
+    PATH_OUTSIDE = "E109", Error, "path leaves the manuscript folder",
+        "use a path relative to the manuscript folder, without `..`";
+    TEXT_UNLISTED = "W101", Warning, "text not in the order",
+        "add the slug to `order` in edition.toml, or remove the file";
+    // ---- E2xx: import recipes -----------------------------------------------------------
+    // ---- E3xx: Markdown and the model ---------------------------------------------------
+    FRONT_MATTER = "E301", Error, "missing or malformed front matter",
+        "start the file with a `+++` TOML block holding at least `title`";
+    UNDEFINED_FOOTNOTE = "E302", Error, "footnote reference without a definition",
+        "add a definition `[^label]: …` or remove the reference";
+    UNUSED_FOOTNOTE = "W301", Warning, "footnote defined but never referenced",
+        "reference it with `[^label]` or remove the definition";
+    // ---- E4xx: fonts and typesetting ----------------------------------------------------
+    // ---- E5xx: outputs --------------------------------------------------------------------
+    OUTPUT_WRITE = "E501", Error, "cannot write output",
+        "check that the output folder is a writable folder";
+    UNKNOWN_PRESET = "E502", Error, "unknown preset",
+        "use one of a5, a4, letter, booklet, all";
+}

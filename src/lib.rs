@@ -1,0 +1,15 @@
+//! reader-edition: builds an annotated reader edition (EPUB 3 and book PDF) from a
+//! manuscript of source texts and an editorial apparatus.
+//!
+//! Pipeline: `manuscript` (reads files, runs `import`, parses Markdown) → `model::Volume`
+//! → `render::epub` (from the model) and `typeset` → `render::pdf` (from laid-out pages).
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod import;
+pub mod manuscript;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod typeset;

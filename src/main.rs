@@ -1,0 +1,3 @@
+//! The `edition` binary: see `reader_edition::cli`.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Reads a manuscript folder into the model: configuration, import of sources, Markdown.

@@ -1,0 +1,1 @@
+//! Typesetting: shapes, breaks and paginates the model into positioned pages (PDF only).

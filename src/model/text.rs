@@ -44,3 +44,27 @@ fn push_block(block: &Block, out: &mut String) {
 pub fn word_count(s: &str) -> usize {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
+
+/// The words of a string as compared by the "nothing lost" checks: NFC, hyphens, soft
+/// hyphens and apostrophes deleted (so `com-`/`rade`, `comrade` and a typeset `com-rade`
+/// compare equal, and straight or curly apostrophes do not matter), then split into runs
+/// of letters and digits. Case is kept: the words must come back exactly.
+pub fn normalize_words(s: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let cleaned: String = s
+        .nfc()
+        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{AD}' | '\'' | '\u{2019}' | '\u{2018}'))
+        .collect();
+    cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_words_joins_hyphens_and_apostrophes() {
+        assert_eq!(normalize_words("com-\nrade’s “Enríquez”, counter-revolution"), vec!["comrades", "Enríquez", "counterrevolution"]);
+        assert_eq!(normalize_words("Concepcio\u{301}n"), vec!["Concepción"]);
+    }
+}

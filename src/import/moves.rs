@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, codes};
 
-use super::recipe::Recipe;
+use super::recipe::{Flow, Recipe};
 use super::rules::{Ctx, Fate, Item, RuleKind};
 
 /// The kept lines in reading order after the moves, with hard paragraph ends around
@@ -84,9 +84,10 @@ pub fn apply_moves(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Item> 
             .iter()
             .filter(|it| text_of(it).is_some_and(|t| !t.is_empty()))
             .count();
-        let mut insert = vec![Item::Break];
+        let separate = rule.flow == Flow::Separate;
+        let mut insert: Vec<Item> = separate.then_some(Item::Break).into_iter().collect();
         insert.extend(block);
-        insert.push(Item::Break);
+        insert.extend(separate.then_some(Item::Break));
         order.splice(at..at, insert);
         ctx.rules[id.0].lines = moved;
     }

@@ -124,11 +124,15 @@ pub fn build(input: &Input) -> Output {
                     }
                 }
             },
-            Role::Heading { level, first } => {
+            Role::Heading {
+                level,
+                first,
+                separator,
+            } => {
                 flush(&mut out, &mut open);
                 match (first, out.blocks.last_mut()) {
                     (false, Some(Block::Heading { text: t, .. })) => {
-                        t.push(' ');
+                        t.push_str(separator);
                         t.push_str(&text);
                     }
                     _ => out.blocks.push(Block::Heading {

@@ -83,6 +83,20 @@ pub struct MoveRule {
     pub before: Option<Spanned<String>>,
     /// …or after it (exactly one of `before` and `after`).
     pub after: Option<Spanned<String>>,
+    /// Whether the block stands apart (default) or continues the text it is put into.
+    #[serde(default)]
+    pub flow: Flow,
+}
+
+/// How a moved block meets the text around its new place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flow {
+    /// Paragraph ends before and after the block (a heading, a boxed text).
+    #[default]
+    Separate,
+    /// The paragraph rules apply at both ends (a passage that continues a sentence).
+    Continue,
 }
 
 /// Marks lines as a heading of the given level (1 = top-level section of the text).
@@ -94,6 +108,8 @@ pub struct HeadingRule {
     pub level: Spanned<u8>,
     /// Number of non-blank lines the heading is spread over (default 1).
     pub lines: Option<Spanned<u8>>,
+    /// Put after the heading's first line (default a space), e.g. `" — "` after `Chapter 2`.
+    pub separator: Option<String>,
 }
 
 /// Marks lines as list items, quotation or introductory note.

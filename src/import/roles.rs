@@ -20,6 +20,7 @@ pub enum Role {
     Heading {
         level: u8,
         first: bool,
+        separator: String,
     },
     ListItem,
     /// A `key: value` line rendered `**key:** value` (ranges in the line's text).
@@ -92,30 +93,30 @@ pub fn assign(
             }
             hits += 1;
             let keep = p.kept_range(&texts[i]);
-            claim(
-                ctx,
-                &mut r,
-                i,
-                id,
-                Role::Heading { level, first: true },
-                Some(keep),
-            );
+            let separator = rule.separator.clone().unwrap_or_else(|| " ".into());
+            let role = Role::Heading {
+                level,
+                first: true,
+                separator: separator.clone(),
+            };
+            claim(ctx, &mut r, i, id, role, Some(keep));
             let more = seq[k + 1..]
                 .iter()
                 .filter(|j| !texts[**j].is_empty())
                 .take(span - 1);
-            for &j in more {
-                claim(
-                    ctx,
-                    &mut r,
-                    j,
-                    id,
-                    Role::Heading {
-                        level,
-                        first: false,
-                    },
-                    None,
-                );
+            for (m, &j) in more.enumerate() {
+                // The separator goes after the first line only (`Chapter 2 — The …`).
+                let sep = if m == 0 {
+                    separator.clone()
+                } else {
+                    " ".to_string()
+                };
+                let role = Role::Heading {
+                    level,
+                    first: false,
+                    separator: sep,
+                };
+                claim(ctx, &mut r, j, id, role, None);
             }
         }
         if hits == 0 {

@@ -71,6 +71,7 @@ pub fn assign(
         let Some(p) = ctx.pattern(&rule.line) else {
             continue;
         };
+        ctx.rules[id.0].span = Some(p.span);
         let level = *rule.level.get_ref();
         if !(1..=MAX_LEVEL).contains(&level) {
             ctx.diags.push(
@@ -167,6 +168,7 @@ fn block_rules(
         let Some(p) = ctx.pattern(&rule.line) else {
             continue;
         };
+        ctx.rules[id.0].span = Some(p.span);
         let through = match &rule.through {
             Some(t) => match ctx.pattern(t) {
                 Some(t) => Some(t),
@@ -256,8 +258,15 @@ fn claim(
                         ctx.rules[id.0].label
                     ),
                 )
+                .at_opt(ctx.rules[id.0].span)
                 .hint("make one of the patterns more specific"),
             );
+            if let (Some(last), Some(first)) = (ctx.diags.last_mut(), ctx.rules[prev.0].span) {
+                last.labels.push(crate::diag::Label {
+                    span: first,
+                    message: "first claimed here".into(),
+                });
+            }
         }
         return;
     }

@@ -56,6 +56,8 @@ pub struct RuleInfo {
     pub lines: usize,
     /// Words of the raw text the rule took away.
     pub words_removed: usize,
+    /// The rule's main pattern in the recipe, once compiled.
+    pub span: Option<crate::diag::Span>,
 }
 
 /// What became of one raw line.
@@ -90,6 +92,7 @@ impl<'a> Ctx<'a> {
             label: label.to_string(),
             lines: 0,
             words_removed: 0,
+            span: None,
         });
         RuleId(self.rules.len() - 1)
     }

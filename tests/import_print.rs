@@ -18,7 +18,7 @@ fn print_one_text_or_check_all() {
         assert!(loaded.diags.is_empty(), "{slug}: {:?}", loaded.diags);
         let imported = loaded.imported.expect("imported");
         assert!(!imported.markdown.is_empty());
-        assert_eq!(loaded.config.import.is_some(), true);
+        assert!(loaded.config.import.is_some());
         if printing {
             println!("{}\n{}", imported.markdown, imported.report.render());
         }

@@ -27,27 +27,29 @@ pub struct SpannedPattern {
 
 impl SpannedPattern {
     /// Compiles a recipe string; an invalid regex gives an error diagnostic.
-    pub fn compile(s: &Spanned<String>, file: FileId) -> Result<SpannedPattern, Diagnostic> {
+    pub fn compile(s: &Spanned<String>, file: FileId) -> Result<SpannedPattern, Box<Diagnostic>> {
         let span = Span::new(file, s.span());
         let text = s.get_ref();
         let pattern = match text.strip_prefix('/').and_then(|t| t.strip_suffix('/')) {
             Some(re) if text.len() >= 2 => match Regex::new(re) {
                 Ok(r) => Pattern::Regex(r),
                 Err(e) => {
-                    return Err(Diagnostic::new(
-                        codes::IMPORT_BAD_PATTERN,
-                        format!("invalid regular expression `{re}`"),
-                    )
-                    .at(span)
-                    .note(e.to_string()));
+                    return Err(Box::new(
+                        Diagnostic::new(
+                            codes::IMPORT_BAD_PATTERN,
+                            format!("invalid regular expression `{re}`"),
+                        )
+                        .at(span)
+                        .note(e.to_string()),
+                    ));
                 }
             },
             _ => {
                 let exact = normalize(text);
                 if exact.is_empty() {
-                    return Err(
-                        Diagnostic::new(codes::IMPORT_BAD_PATTERN, "empty pattern").at(span)
-                    );
+                    return Err(Box::new(
+                        Diagnostic::new(codes::IMPORT_BAD_PATTERN, "empty pattern").at(span),
+                    ));
                 }
                 Pattern::Exact(exact)
             }

@@ -102,7 +102,7 @@ impl<'a> Ctx<'a> {
         match SpannedPattern::compile(s, self.recipe_file) {
             Ok(p) => Some(p),
             Err(d) => {
-                self.diags.push(d);
+                self.diags.push(*d);
                 None
             }
         }
@@ -218,12 +218,13 @@ pub fn drop_lines(ctx: &mut Ctx, recipe: &Recipe, fates: &mut [Fate]) {
                 },
                 None => first,
             };
-            for j in first..=last {
-                if fates[j] == Fate::Kept {
-                    fates[j] = Fate::Dropped(id);
+            let block = ctx.lines[first..=last].iter().zip(&mut fates[first..=last]);
+            for (line, fate) in block {
+                if *fate == Fate::Kept {
+                    *fate = Fate::Dropped(id);
                     let info = &mut ctx.rules[id.0];
-                    info.lines += usize::from(!ctx.lines[j].is_blank());
-                    info.words_removed += words(&ctx.lines[j].text);
+                    info.lines += usize::from(!line.is_blank());
+                    info.words_removed += words(&line.text);
                 }
             }
             i = last + 1;

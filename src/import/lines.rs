@@ -9,6 +9,8 @@ pub struct Line {
     pub start: usize,
     /// The line with surrounding whitespace trimmed and inner runs collapsed to one space.
     pub text: String,
+    /// Length in bytes of the raw line without its line end.
+    pub raw_len: usize,
     /// Whether the raw line ends in whitespace: `conditions- ` is a dash, not a split.
     pub space_after: bool,
 }
@@ -28,6 +30,7 @@ pub fn split_lines(raw: &str) -> Vec<Line> {
         let body = piece.trim_end_matches(['\n', '\r']);
         let space_after = body.chars().next_back().is_some_and(char::is_whitespace);
         lines.push(Line {
+            raw_len: body.len(),
             start,
             text: normalize(piece),
             space_after,

@@ -52,6 +52,7 @@ pub fn import(input: &ImportInput) -> (Option<Imported>, Vec<Diagnostic>) {
     let recipe = input.recipe;
     let mut ctx = Ctx {
         lines: &lines,
+        raw_file: input.raw_file,
         recipe_file: input.recipe_file,
         rules: Vec::new(),
         diags: Vec::new(),
@@ -83,7 +84,6 @@ pub fn import(input: &ImportInput) -> (Option<Imported>, Vec<Diagnostic>) {
             .at(span),
         );
     }
-    let _ = input.raw_file;
     if ctx.diags.iter().any(Diagnostic::is_error) {
         return (None, ctx.diags);
     }

@@ -80,6 +80,7 @@ pub enum Item {
 /// Registers rules and collects diagnostics while the stages run.
 pub struct Ctx<'a> {
     pub lines: &'a [Line],
+    pub raw_file: FileId,
     pub recipe_file: FileId,
     pub rules: Vec<RuleInfo>,
     pub diags: Vec<Diagnostic>,
@@ -131,7 +132,10 @@ impl<'a> Ctx<'a> {
         )
         .at(pattern.span);
         if let Some((no, text)) = closest_line(pattern, candidates) {
+            let line = &lines[no - 1];
+            let span = crate::diag::Span::new(self.raw_file, line.start..line.start + line.raw_len);
             d = d.hint(format!("the closest line is line {no}: `{text}`"));
+            d = d.label(span, "closest line");
         }
         self.diags.push(d);
     }

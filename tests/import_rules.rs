@@ -86,6 +86,9 @@ fn a_rule_that_matches_nothing_points_at_itself_with_the_closest_line() {
         "{:?}",
         d.hint
     );
+    let label = &d.labels[0];
+    assert_eq!(label.span.file, FileId(0));
+    assert_eq!(&"Text.\n\nJoin us\n"[label.span.range()], "Join us");
 }
 
 #[test]

@@ -129,9 +129,10 @@ fn selection_that_keeps_nothing_is_an_error() {
 
 /// A small deterministic generator of awkward texts (no external crates).
 fn awkward_texts() -> Vec<String> {
-    let alphabet: Vec<char> = "ab é-–  \n\n\r\t#*_[<&1.)\u{FEFF}\u{0}\u{7}\u{301}AZ’'\\"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> =
+        "ab é-–  \n\n\r\t#*_[]<>&1.)\u{FEFF}\u{0}\u{7}\u{301}\u{A0}AZ’'\\=+!$^:\"~|`{}()"
+            .chars()
+            .collect();
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut texts: Vec<String> = [
         "",
@@ -148,18 +149,27 @@ fn awkward_texts() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for _ in 0..300 {
-        let len = (seed % 60) as usize;
-        let mut s = String::new();
-        for _ in 0..len {
-            // xorshift64: a fixed, reproducible sequence.
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-        }
+    // xorshift64: a fixed, reproducible sequence.
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..2000 {
+        let len = (next() % 80) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
         texts.push(s);
     }
+    assert!(
+        texts
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            > 1500
+    );
     texts
 }
 
@@ -180,6 +190,12 @@ fn never_panics_and_loses_nothing_on_awkward_input() {
                 out.markdown
             );
             let _ = out.report.render();
+            assert_eq!(
+                parsed_words(&out.markdown),
+                normalize_words(&out.markdown),
+                "{layout} {raw:?}\n{}",
+                out.markdown
+            );
         }
     }
 }
@@ -192,4 +208,33 @@ fn a_conflict_points_at_both_rules() {
     let d = &diags[0];
     assert_eq!(&recipe[d.span.unwrap().range()], "\"- item\"");
     assert_eq!(&recipe[d.labels[0].span.range()], "\"/^- /\"");
+}
+
+/// The words pulldown-cmark reads from the Markdown; panics on any construct the import
+/// must never produce (HTML, code, links, footnote references, rules, tables).
+fn parsed_words(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES;
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::List(None)
+                | Tag::Item
+                | Tag::Strong
+                | Tag::Emphasis
+                | Tag::BlockQuote(_),
+            ) => {}
+            other => panic!("unexpected Markdown event {other:?} in {markdown:?}"),
+        }
+    }
+    normalize_words(&text)
 }

@@ -40,13 +40,15 @@ pub fn split_lines(raw: &str) -> Vec<Line> {
     lines
 }
 
-/// Trims a line and collapses whitespace and control characters to single spaces.
+/// Trims a line (all kinds of space), collapses runs of ordinary whitespace and control
+/// characters to one space, keeps no-break and thin spaces inside the line (they are
+/// typography, not layout), and composes accents (NFC), as the rest of the tool reads text.
 pub fn normalize(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
-        // U+FEFF is a byte-order mark or zero-width no-break space: invisible, no word.
-        if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' {
+    for c in line.nfc() {
+        if is_layout_space(c) {
             pending_space = !out.is_empty();
             continue;
         }
@@ -56,7 +58,16 @@ pub fn normalize(line: &str) -> String {
         }
         out.push(c);
     }
-    out
+    out.trim_end_matches(char::is_whitespace)
+        .trim_start_matches(char::is_whitespace)
+        .to_string()
+}
+
+/// Whitespace that only reflects the layout of the raw file. U+FEFF is a byte-order mark
+/// or zero-width no-break space: invisible and never part of a word.
+fn is_layout_space(c: char) -> bool {
+    let typographic = matches!(c, '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}');
+    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}'
 }
 
 #[cfg(test)]
@@ -71,5 +82,7 @@ mod tests {
         assert_eq!(lines[2].start, 13);
         assert!(split_lines("").is_empty());
         assert_eq!(normalize("x\u{7}y"), "x y");
+        assert_eq!(normalize("\u{A0}10\u{A0}000 \u{A0}"), "10\u{A0}000");
+        assert_eq!(normalize("Concepcio\u{301}n"), "Concepción");
     }
 }

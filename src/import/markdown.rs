@@ -6,9 +6,10 @@
 use super::paragraphs::Block;
 
 /// Characters escaped wherever they stand: emphasis, code, links and footnotes, raw
-/// HTML and autolinks, entities, strikethrough, heading attributes, escapes themselves.
+/// HTML and autolinks, entities, strikethrough, heading attributes and closing `#`s,
+/// escapes themselves.
 const ALWAYS: &[char] = &[
-    '\\', '*', '_', '`', '[', ']', '<', '>', '&', '~', '{', '}', '|',
+    '\\', '*', '_', '`', '[', ']', '<', '>', '&', '~', '{', '}', '|', '#',
 ];
 
 /// Characters escaped at the start of a line: headings, list bullets, setext and

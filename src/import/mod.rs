@@ -154,11 +154,12 @@ fn compile_break_rules(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> BreakR
                 .lines
                 .iter()
                 .enumerate()
-                .any(|(i, l)| fates[i] == Fate::Kept && p.matches_line(&l.text));
-            if !found {
+                .position(|(i, l)| fates[i] == Fate::Kept && p.matches_line(&l.text));
+            let Some(first) = found else {
                 ctx.unmatched(kind, &p, &|i| fates[i] == Fate::Kept);
                 continue;
-            }
+            };
+            ctx.applied(id, first);
             match kind {
                 RuleKind::Join => out.join.push((id, p)),
                 _ => out.breaks.push((id, p)),

@@ -84,6 +84,9 @@ pub fn apply_moves(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Item> 
             .iter()
             .filter(|it| text_of(it).is_some_and(|t| !t.is_empty()))
             .count();
+        if let Some(Item::Line(i)) = block.first() {
+            ctx.applied(id, *i);
+        }
         let separate = rule.flow == Flow::Separate;
         let mut insert: Vec<Item> = separate.then_some(Item::Break).into_iter().collect();
         insert.extend(block);

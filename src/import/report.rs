@@ -88,17 +88,48 @@ impl Report {
                 "join" | "break" => format!("applied {} times", r.lines),
                 _ => format!("{} lines, {} words removed", r.lines, r.words_removed),
             };
+            let at = r
+                .first_line
+                .map_or(String::new(), |l| format!("line {}", l + 1));
             let _ = writeln!(
                 s,
-                "  {:<9} {:<48} {}",
+                "  {:<9} {:<10} {:<48} {}",
                 r.kind.name(),
+                at,
                 clip(&r.label, 48),
                 what
             );
         }
+        self.render_totals(&mut s);
         self.render_breaks(&mut s);
         self.render_hyphens(&mut s);
         s
+    }
+
+    /// Rules of the same kind and reason added up (thirty caption drops make one line).
+    fn render_totals(&self, s: &mut String) {
+        let mut totals: BTreeMap<(super::rules::RuleKind, &str), (usize, usize, usize)> =
+            BTreeMap::new();
+        for r in self
+            .rules
+            .iter()
+            .filter(|r| r.words_removed > 0 || r.kind.name() == "move")
+        {
+            let t = totals.entry((r.kind, r.label.as_str())).or_default();
+            *t = (t.0 + 1, t.1 + r.lines, t.2 + r.words_removed);
+        }
+        if totals.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "\nTotals by kind and reason:");
+        for ((kind, label), (rules, lines, words)) in &totals {
+            let _ = writeln!(
+                s,
+                "  {:<9} {:<59} {rules} rules, {lines} lines, {words} words",
+                kind.name(),
+                clip(label, 59)
+            );
+        }
     }
 
     fn render_breaks(&self, s: &mut String) {

@@ -272,6 +272,7 @@ fn claim(
     }
     r.claimed_by[i] = Some(id);
     ctx.rules[id.0].lines += 1;
+    ctx.applied(id, i);
     r.roles[i] = role;
     r.keep[i] = keep;
 }

@@ -58,6 +58,8 @@ pub struct RuleInfo {
     pub words_removed: usize,
     /// The rule's main pattern in the recipe, once compiled.
     pub span: Option<crate::diag::Span>,
+    /// The first raw line (0-based) the rule applied to, for the report.
+    pub first_line: Option<usize>,
 }
 
 /// What became of one raw line.
@@ -94,8 +96,15 @@ impl<'a> Ctx<'a> {
             lines: 0,
             words_removed: 0,
             span: None,
+            first_line: None,
         });
         RuleId(self.rules.len() - 1)
+    }
+
+    /// Records that rule `id` applied to raw line `i` (the report shows the first).
+    pub fn applied(&mut self, id: RuleId, i: usize) {
+        let first = &mut self.rules[id.0].first_line;
+        *first = Some(first.map_or(i, |f| f.min(i)));
     }
 
     /// Compiles a pattern; on failure records the diagnostic and returns `None`.
@@ -212,6 +221,7 @@ pub fn drop_lines(ctx: &mut Ctx, recipe: &Recipe, fates: &mut [Fate]) {
         let mut through_matched = through.is_none();
         while let Some(first) = find_kept(ctx.lines, fates, &p, i) {
             matched = true;
+            ctx.applied(id, first);
             let last = match &through {
                 Some(t) => match find_kept(ctx.lines, fates, t, first) {
                     Some(l) => {
@@ -267,6 +277,7 @@ pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, R
                 continue;
             }
             cuts[i].extend(found.into_iter().map(|r| (id, r)));
+            ctx.applied(id, i);
             cuts[i].sort_by_key(|(_, r)| r.start);
             let after = apply_cuts(&line.text, &cuts[i]);
             let info = &mut ctx.rules[id.0];

@@ -28,6 +28,12 @@ fn every_text_keeps_every_word_its_rules_do_not_remove() {
             expected.len(),
             got.len()
         );
+        assert_eq!(
+            report.raw_words() - report.words_removed() - report.words_rejoined(),
+            expected.len(),
+            "{slug}: the rules' counts do not add up"
+        );
+        println!("    rejoined {:>4}  split words", report.words_rejoined());
         for (rule, n) in report.removed_per_rule() {
             println!("    removed {n:>5}  {rule}");
         }

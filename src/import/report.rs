@@ -59,6 +59,16 @@ impl Report {
         self.raw_words
     }
 
+    /// Words removed by all rules together.
+    pub fn words_removed(&self) -> usize {
+        self.rules.iter().map(|r| r.words_removed).sum()
+    }
+
+    /// End-of-line splits rejoined (each turns two raw words into one).
+    pub fn words_rejoined(&self) -> usize {
+        self.glued.len()
+    }
+
     /// Per rule: its kind, label and the words it removed (for the "nothing lost" test).
     pub fn removed_per_rule(&self) -> Vec<(String, usize)> {
         self.rules
@@ -75,10 +85,12 @@ impl Report {
         let _ = writeln!(s, "Import report");
         let _ = writeln!(
             s,
-            "  raw text: {} lines, {} words; removed by rules: {} words; output: {} words",
+            "  raw text: {} lines, {} words; removed by rules: {} words; split words rejoined: {} \
+             (two raw words become one); output: {} words",
             self.fates.len(),
             self.raw_words,
             removed,
+            self.glued.len(),
             self.output_words
         );
         let _ = writeln!(s, "\nRules (in recipe order):");

@@ -51,6 +51,16 @@ catalogue! {
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
+    IMPORT_UNMATCHED = "E201", Error, "recipe rule matches nothing",
+        "correct the pattern: a plain string must equal a whole line (spaces normalised), `/regex/` is searched in the line";
+    IMPORT_BAD_PATTERN = "E202", Error, "invalid pattern in the recipe",
+        "fix the regular expression between the slashes, or write the whole line as a plain string";
+    IMPORT_BAD_RULE = "E203", Error, "incomplete or contradictory recipe rule",
+        "give each rule the fields its kind needs (see the README's recipe format)";
+    IMPORT_EMPTY = "E204", Error, "the recipe leaves no text",
+        "check `from`, `until` and the drop rules: the selection must keep some lines";
+    IMPORT_CONFLICT = "E205", Error, "two recipe rules claim the same line",
+        "make the patterns more specific so that each line is handled by one rule";
     // ---- E3xx: Markdown and the model ---------------------------------------------------
     FRONT_MATTER = "E301", Error, "missing or malformed front matter",
         "start the file with a `+++` TOML block holding at least `title`";

@@ -56,7 +56,7 @@ pub fn call(n: u32) -> Inline {
 }
 
 /// Hands out block ids in reading order, as the model does.
-pub struct Ids(u32);
+pub struct Ids(pub u32);
 
 impl Ids {
     pub fn block(&mut self, kind: BlockKind) -> Block {

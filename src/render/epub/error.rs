@@ -22,12 +22,13 @@ pub fn packaging(err: impl std::fmt::Display) -> Diagnostic {
 }
 
 /// Whether `tag` has the shape of a BCP 47 language tag: subtags of 1–8 ASCII letters
-/// or digits separated by hyphens, the first of 2–8 letters. (Registry lookups are left
-/// to validators; this keeps garbage out of `xml:lang`.)
+/// or digits separated by hyphens, the first an ISO 639 code of 2 or 3 letters (the
+/// longer primary subtags are reserved or unused). Registry lookups are left to
+/// validators; this keeps garbage such as `English` out of `xml:lang`.
 pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or("");
-    (2..=8).contains(&first.len())
+    (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }

@@ -63,3 +63,29 @@ fn duplicate_ids_are_e513() {
     );
     write_epub(&v, &EpubOptions::default()).expect("a call inside a note is written");
 }
+
+#[test]
+fn notes_that_fail_as_pop_ups_are_warned_about() {
+    use reader_edition::render::epub::lint_notes;
+    let v = epub_support::volume();
+    assert!(lint_notes(&v).is_empty(), "{:?}", lint_notes(&v));
+
+    let mut v = epub_support::volume();
+    let mut ids = epub_support::Ids(900);
+    v.texts[1].notes[0].blocks = vec![ids.p(vec![
+        epub_support::em(vec![epub_support::t("Ibid.")]),
+        epub_support::t(", p. 4; see below."),
+    ])];
+    v.texts[2].notes[0].blocks = vec![ids.p(vec![epub_support::t("Ibidem")])];
+    let found: Vec<(&str, String)> = lint_notes(&v)
+        .into_iter()
+        .map(|d| (d.code.id, d.message))
+        .collect();
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found[0].0, "W511");
+    assert!(found[0].1.contains("“Ibid.”"), "{found:?}");
+    assert!(found[1].1.contains("“see below"), "{found:?}");
+    assert_eq!(found[2].0, "W511");
+    assert_eq!(found[3].0, "W512");
+    assert!(found[3].1.contains("6 characters"), "{found:?}");
+}

@@ -72,4 +72,8 @@ catalogue! {
         "ids are assigned by the model in reading order; this is a bug, please report it";
     EPUB_PACKAGING = "E514", Error, "cannot assemble the EPUB container",
         "this is a bug in the EPUB packager, please report it";
+    NOTE_POPUP_WORDING = "W511", Warning, "note wording that fails in a pop-up",
+        "a pop-up note is read alone: name the work or passage instead of \"ibid.\", \"op. cit.\", \"see above\" or \"see below\"";
+    NOTE_POPUP_LENGTH = "W512", Warning, "note too short or too long to pop up on Kobo",
+        "Kobo pops up notes of 9 to 5,000 characters; lengthen a bare reference, or move a long note into an appendix";
 }

@@ -8,6 +8,7 @@
 mod colophon;
 mod error;
 mod front;
+mod lint;
 mod nav;
 mod ocf;
 mod opf;
@@ -24,6 +25,7 @@ use ocf::PackageFile;
 use opf::ManifestItem;
 use outline::NavEntry;
 
+pub use lint::lint_notes;
 pub use xml::{escape_attr, escape_text};
 
 /// The stylesheet's file name in the package, linked from every document.

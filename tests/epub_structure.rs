@@ -14,7 +14,11 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// The package's text files by path, from a fresh build.
 fn files() -> BTreeMap<String, String> {
-    epub_support::unzip(&epub_support::build())
+    files_of(&epub_support::build())
+}
+
+fn files_of(epub: &[u8]) -> BTreeMap<String, String> {
+    epub_support::unzip(epub)
         .into_iter()
         .map(|(name, bytes)| (name, String::from_utf8(bytes).expect("UTF-8")))
         .collect()
@@ -35,7 +39,11 @@ fn xhtml_files(files: &BTreeMap<String, String>) -> impl Iterator<Item = (&Strin
 
 #[test]
 fn every_xml_file_parses() {
-    let files = files();
+    check_xml(&files());
+    check_xml(&files_of(&epub_support::build_edge()));
+}
+
+fn check_xml(files: &BTreeMap<String, String>) {
     let xml: Vec<_> = files
         .iter()
         .filter(|(n, _)| {
@@ -82,7 +90,12 @@ fn split_href(from: &str, href: &str) -> (String, Option<String>) {
 
 #[test]
 fn every_internal_link_resolves() {
-    let files = files();
+    assert!(check_links(&files()) > 30);
+    assert!(check_links(&files_of(&epub_support::build_edge())) > 10);
+}
+
+/// Checks every relative link of the package and returns how many there are.
+fn check_links(files: &BTreeMap<String, String>) -> usize {
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (name, text) in files
         .iter()
@@ -125,7 +138,7 @@ fn every_internal_link_resolves() {
             checked += 1;
         }
     }
-    assert!(checked > 30, "only {checked} internal links found");
+    checked
 }
 
 #[test]
@@ -254,6 +267,19 @@ fn languages_are_marked_on_every_document() {
         };
         assert_eq!(lang, expected, "{name}");
     }
+    let nav = parse("nav.xhtml", &files["EPUB/nav.xhtml"]);
+    let speech = nav
+        .descendants()
+        .find(|n| {
+            n.attribute("href")
+                .is_some_and(|h| h.ends_with("enriquez-speech.xhtml"))
+        })
+        .unwrap();
+    assert_eq!(
+        speech.attribute("lang"),
+        Some("es"),
+        "a Spanish title in the nav is marked"
+    );
     let opf = parse("package.opf", &files["EPUB/package.opf"]);
     assert_eq!(opf.root_element().attribute((XML_NS, "lang")), Some("en"));
 }

@@ -96,3 +96,15 @@ fn epubcheck_4_2_6_reports_nothing() {
     let epub = epub_support::write_temp("synthetic-4.epub", &epub_support::build());
     epubcheck(jar_4(), "4.2.6", INSTALL_4, &epub);
 }
+
+#[test]
+fn epubcheck_5_3_0_reports_nothing_at_the_edges() {
+    let epub = epub_support::write_temp("edge-5.epub", &epub_support::build_edge());
+    epubcheck(jar_5(), "5.3.0", INSTALL_5, &epub);
+}
+
+#[test]
+fn epubcheck_4_2_6_reports_nothing_at_the_edges() {
+    let epub = epub_support::write_temp("edge-4.epub", &epub_support::build_edge());
+    epubcheck(jar_4(), "4.2.6", INSTALL_4, &epub);
+}

@@ -273,3 +273,126 @@ pub fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&path, bytes).unwrap();
     path
 }
+
+/// A volume at the edges: no optional metadata, an untitled text, headings that skip
+/// levels or are empty, calls inside headings, links inside links, empty links, notes
+/// holding lists and calls, nested block quotations and lists, a regional language tag.
+pub fn edge_volume() -> Volume {
+    let mut ids = Ids(0);
+    let nested = {
+        let inner_quote = vec![ids.p(vec![t("Quoted inside a list inside a quote.")])];
+        let q = ids.block(BlockKind::Quote(inner_quote));
+        let items = vec![vec![q], vec![]];
+        let list = ids.block(BlockKind::List {
+            ordered: true,
+            start: 0,
+            items,
+        });
+        ids.block(BlockKind::Quote(vec![list]))
+    };
+    let blocks = vec![
+        ids.h(6, "A level-six heading first"),
+        ids.block(BlockKind::Heading {
+            level: 2,
+            content: vec![
+                t("Heading with a call"),
+                call(2),
+                em(vec![t(" and emphasis")]),
+            ],
+        }),
+        ids.block(BlockKind::Heading {
+            level: 3,
+            content: vec![],
+        }),
+        ids.p(vec![
+            link(
+                "https://example.org/outer",
+                vec![
+                    t("outer "),
+                    link("https://example.org/inner", vec![t("inner")]),
+                    call(1),
+                ],
+            ),
+            t(" "),
+        ]),
+        ids.p(vec![
+            link("mailto:editors@example.org", vec![]),
+            t(" "),
+            link("ftp://example.org/x", vec![]),
+            t(" "),
+            link("", vec![t("no target")]),
+        ]),
+        nested,
+        ids.block(BlockKind::Rule),
+        ids.p(vec![]),
+    ];
+    let note_list = {
+        let items = vec![
+            vec![ids.p(vec![t("first point of the note")])],
+            vec![ids.p(vec![t("second, calling "), call(2)])],
+        ];
+        ids.block(BlockKind::List {
+            ordered: false,
+            start: 1,
+            items,
+        })
+    };
+    let quoted_note = vec![ids.p(vec![t("A quoted note of some length.")])];
+    let notes = vec![
+        Note {
+            id: NoteId(1),
+            number: 1,
+            span: span(),
+            blocks: vec![note_list],
+        },
+        Note {
+            id: NoteId(2),
+            number: 2,
+            span: span(),
+            blocks: vec![ids.block(BlockKind::Quote(quoted_note))],
+        },
+    ];
+    let untitled = Text {
+        id: TextId("Untitled Text!".into()),
+        kind: TextKind::Source,
+        meta: TextMeta {
+            language: Some("es-CL".into()),
+            ..TextMeta::default()
+        },
+        blocks,
+        notes,
+    };
+    let empty = Text {
+        id: TextId("empty".into()),
+        kind: TextKind::Editorial,
+        meta: meta("An empty text"),
+        blocks: vec![],
+        notes: vec![],
+    };
+    Volume {
+        meta: VolumeMeta {
+            title: String::new(),
+            subtitle: None,
+            editors: vec![],
+            language: "en-GB".into(),
+            identifier: "isbn-like & <odd> identifier".into(),
+            date: "1999-12-31".into(),
+            publisher: None,
+            rights: None,
+            description: None,
+        },
+        texts: vec![untitled, empty],
+    }
+}
+
+/// The EPUB of [`edge_volume`].
+pub fn build_edge() -> Vec<u8> {
+    write_epub(
+        &edge_volume(),
+        &EpubOptions {
+            contents_depth: 3,
+            nav_depth: 1,
+        },
+    )
+    .expect("the edge volume builds")
+}

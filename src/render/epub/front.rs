@@ -93,8 +93,6 @@ pub fn title_page(meta: &VolumeMeta) -> String {
 pub struct ContentsLine {
     pub entry: NavEntry,
     pub author: Option<String>,
-    /// The text's language when it differs from the volume's, for its title.
-    pub lang: Option<String>,
 }
 
 /// The contents page: each text with its author, and its sections down to `depth`
@@ -116,18 +114,7 @@ pub fn contents_page(meta: &VolumeMeta, lines: &[ContentsLine], depth: usize) ->
     w.newline();
     for line in lines {
         w.start("li", &[]);
-        match &line.lang {
-            Some(lang) => w.element(
-                "a",
-                &[
-                    ("href", &line.entry.href),
-                    ("xml:lang", lang),
-                    ("lang", lang),
-                ],
-                &line.entry.label,
-            ),
-            None => w.element("a", &[("href", &line.entry.href)], &line.entry.label),
-        }
+        w.element("a", &line.entry.link_attrs(), &line.entry.label);
         if let Some(author) = line
             .author
             .as_deref()
@@ -164,7 +151,7 @@ fn entries(w: &mut XmlWriter, list: &[NavEntry]) {
     w.start("ol", &[]);
     for e in list {
         w.start("li", &[]);
-        w.element("a", &[("href", &e.href)], &e.label);
+        w.element("a", &e.link_attrs(), &e.label);
         entries(w, &e.children);
         w.end();
     }

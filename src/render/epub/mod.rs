@@ -123,11 +123,13 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         let text_lang = texts::text_language(text, lang).to_string();
         let mut entry = NavEntry::leaf(doc.label.clone(), file.clone());
         entry.children = doc.sections.clone();
+        if text_lang != lang {
+            entry.set_lang(&text_lang);
+        }
         toc.push(entry.truncated(options.nav_depth + 1));
         lines.push(front::ContentsLine {
             entry,
             author: text.meta.author.clone(),
-            lang: (text_lang != lang).then(|| text_lang.clone()),
         });
         if !languages.contains(&text_lang) {
             languages.push(text_lang);

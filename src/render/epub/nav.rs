@@ -74,7 +74,7 @@ fn nav_list(w: &mut XmlWriter, entries: &[NavEntry]) {
     w.newline();
     for e in entries {
         w.start("li", &[]);
-        w.element("a", &[("href", &e.href)], &e.label);
+        w.element("a", &e.link_attrs(), &e.label);
         if !e.children.is_empty() {
             w.newline();
             nav_list(w, &e.children);
@@ -140,7 +140,10 @@ fn nav_points(w: &mut XmlWriter, entries: &[NavEntry], order: &mut usize) {
             "navPoint",
             &[("id", &id), ("playOrder", &order.to_string())],
         );
-        w.start("navLabel", &[]);
+        match &e.lang {
+            Some(lang) => w.start("navLabel", &[("xml:lang", lang)]),
+            None => w.start("navLabel", &[]),
+        }
         w.element("text", &[], &e.label);
         w.end();
         w.empty("content", &[("src", &e.href)]);

@@ -10,6 +10,8 @@ pub struct NavEntry {
     pub label: String,
     /// A link relative to the package folder: `file.xhtml` or `file.xhtml#b12`.
     pub href: String,
+    /// The label's language when it differs from the volume's (a text in Spanish).
+    pub lang: Option<String>,
     pub children: Vec<NavEntry>,
 }
 
@@ -18,8 +20,25 @@ impl NavEntry {
         NavEntry {
             label: label.into(),
             href: href.into(),
+            lang: None,
             children: Vec::new(),
         }
+    }
+
+    /// Marks this entry and all below it as being in `lang`.
+    pub fn set_lang(&mut self, lang: &str) {
+        self.lang = Some(lang.to_string());
+        self.children.iter_mut().for_each(|c| c.set_lang(lang));
+    }
+
+    /// The attributes of a link to this entry: `href`, and the language when marked.
+    pub fn link_attrs(&self) -> Vec<(&str, &str)> {
+        let mut attrs = vec![("href", self.href.as_str())];
+        if let Some(lang) = &self.lang {
+            attrs.push(("xml:lang", lang));
+            attrs.push(("lang", lang));
+        }
+        attrs
     }
 
     /// Depth of the tree below and including this entry.
@@ -40,6 +59,7 @@ impl NavEntry {
         NavEntry {
             label: self.label.clone(),
             href: self.href.clone(),
+            lang: self.lang.clone(),
             children,
         }
     }

@@ -50,6 +50,7 @@ pub fn colophon(volume: &Volume) -> String {
         &[
             ("epub:type", "colophon"),
             ("role", "doc-colophon"),
+            ("class", "colophon"),
             ("aria-labelledby", "colophon-title"),
         ],
     );
@@ -116,7 +117,7 @@ fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
     let id = format!("source-{}", index + 1);
     let lang = text_language(text, &volume.meta.language);
     let title = text_label(text);
-    w.start("section", &[("class", "source"), ("aria-labelledby", &id)]);
+    w.start("section", &[("class", "credit"), ("aria-labelledby", &id)]);
     w.newline();
     if lang != volume.meta.language {
         w.element(

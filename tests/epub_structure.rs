@@ -267,6 +267,18 @@ fn languages_are_marked_on_every_document() {
         };
         assert_eq!(lang, expected, "{name}");
     }
+    // The editors' notes on a Spanish source are in English, and marked so.
+    let speech_file = files
+        .iter()
+        .find(|(n, _)| n.contains("enriquez-speech"))
+        .unwrap();
+    let speech_doc = parse(speech_file.0, speech_file.1);
+    let notes = speech_doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("notes"))
+        .unwrap();
+    assert_eq!(notes.attribute("lang"), Some("en"));
+    assert_eq!(notes.attribute((XML_NS, "lang")), Some("en"));
     let nav = parse("nav.xhtml", &files["EPUB/nav.xhtml"]);
     let speech = nav
         .descendants()
@@ -337,7 +349,7 @@ fn colophon_credits_the_wikipedia_text() {
         "This edition adapts it",
         "shared under the same licence",
         "urn:uuid:6f1c8f7e",
-        "2026-11-21",
+        "21 November 2026",
     ] {
         assert!(colophon.contains(needed), "the colophon lacks {needed:?}");
     }

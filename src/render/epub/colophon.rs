@@ -3,7 +3,7 @@
 //! (title, author, source link, licence link, and that the text was modified).
 
 use super::front::{join_names, volume_title};
-use super::texts::{text_label, text_language};
+use super::texts::{display_date, text_label, text_language};
 use super::url::safe_url;
 use super::xhtml::{Matter, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
@@ -91,7 +91,7 @@ fn edition(w: &mut XmlWriter, volume: &Volume) {
     }
     w.start("dl", &[("class", "facts")]);
     pair(w, "Identifier", &meta.identifier);
-    pair(w, "Edition date", &meta.date);
+    pair(w, "Edition date", &display_date(&meta.date));
     if let Some(rights) = present(&meta.rights) {
         pair(w, "Rights", &rights);
     }
@@ -140,7 +140,7 @@ fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
         pair(w, "Publisher", &publisher);
     }
     if let Some(date) = present(&meta.date) {
-        pair(w, "Date", &date);
+        pair(w, "Date", &display_date(&date));
     }
     if let Some(url) = present(&meta.url) {
         w.element("dt", &[], "Source");

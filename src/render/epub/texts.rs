@@ -55,14 +55,21 @@ pub fn text_document(
         ],
     );
     w.newline();
-    header(&mut w, text, &label);
+    header(&mut w, text, &label, volume_language);
     let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new());
     body.blocks(&text.blocks)?;
     let (called, headings) = body.into_parts();
     w.end();
     w.newline();
     if !text.notes.is_empty() {
-        notes(&mut w, &text.notes, called)?;
+        // The notes of a source are the editors' words, in the volume's language; an
+        // editorial text's footnotes are in its own.
+        let notes_lang = match text.kind {
+            TextKind::Source => volume_language,
+            TextKind::Editorial => text_language(text, volume_language),
+        };
+        let lang = (notes_lang != text_language(text, volume_language)).then_some(notes_lang);
+        notes(&mut w, &text.notes, called, lang)?;
     }
     Ok(TextDocument {
         xhtml: finish_document(w),
@@ -72,7 +79,7 @@ pub fn text_document(
 }
 
 /// Title, subtitle, author, and for a source where and when it was published.
-fn header(w: &mut XmlWriter, text: &Text, label: &str) {
+fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
     let meta = &text.meta;
     w.start("header", &[]);
     w.newline();
@@ -99,7 +106,13 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str) {
     if text.kind == TextKind::Source {
         let line = source_line(text);
         if !line.is_empty() {
-            w.element("p", &[("class", "source")], &line);
+            // The line is the edition's description (dates in English), not the text's.
+            let mut attrs = vec![("class", "source")];
+            if text_language(text, volume_language) != volume_language {
+                attrs.push(("xml:lang", volume_language));
+                attrs.push(("lang", volume_language));
+            }
+            w.element("p", &attrs, &line);
             w.newline();
         }
     }
@@ -107,11 +120,57 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str) {
     w.newline();
 }
 
+/// English month names, for dates shown to readers of the edition.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a reader writes it (`July 1973`,
+/// `11 September 1973`); anything else as given.
+pub fn display_date(date: &str) -> String {
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let num = |s: &str| {
+        s.parse::<usize>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let month = |m: &str| {
+        num(m)
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| MONTHS[m - 1])
+    };
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && num(y).is_some() => match month(m) {
+            Some(m) => format!("{m} {y}"),
+            None => date.to_string(),
+        },
+        [y, m, d] if y.len() == 4 && num(y).is_some() => {
+            match (month(m), num(d).filter(|d| (1..=31).contains(d))) {
+                (Some(m), Some(d)) => format!("{d} {m} {y}"),
+                _ => date.to_string(),
+            }
+        }
+        _ => date.to_string(),
+    }
+}
+
 /// "Published in, publisher, date" of a source, each part when known.
 pub fn source_line(text: &Text) -> String {
     let meta = &text.meta;
     let mut parts: Vec<String> = Vec::new();
-    for part in [&meta.published_in, &meta.publisher, &meta.date] {
+    let date = meta.date.as_deref().map(display_date);
+    for part in [&meta.published_in, &meta.publisher, &date] {
         if let Some(p) = part
             .as_deref()
             .map(collapse_spaces)
@@ -127,19 +186,23 @@ pub fn source_line(text: &Text) -> String {
 
 /// The notes of a text, after the body (so after every call): one `aside` each, whose
 /// first element is the backlink to the call.
+/// `lang` marks the notes when their language differs from the document's.
 fn notes(
     w: &mut XmlWriter,
     notes: &[Note],
     mut called: BTreeSet<NoteId>,
+    lang: Option<&str>,
 ) -> Result<(), Diagnostic> {
-    w.start(
-        "section",
-        &[
-            ("class", "notes"),
-            ("epub:type", "footnotes"),
-            ("aria-label", "Notes"),
-        ],
-    );
+    let mut attrs = vec![
+        ("class", "notes"),
+        ("epub:type", "footnotes"),
+        ("aria-label", "Notes"),
+    ];
+    if let Some(lang) = lang {
+        attrs.push(("xml:lang", lang));
+        attrs.push(("lang", lang));
+    }
+    w.start("section", &attrs);
     w.newline();
     for note in notes {
         let id = note.id.to_string();
@@ -172,4 +235,19 @@ fn notes(
     w.end();
     w.newline();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn dates_read_as_prose() {
+        assert_eq!(display_date("1973"), "1973");
+        assert_eq!(display_date("1973-07"), "July 1973");
+        assert_eq!(display_date("1973-09-11"), "11 September 1973");
+        assert_eq!(display_date("2024-05-01"), "1 May 2024");
+        assert_eq!(display_date("1973-13"), "1973-13");
+        assert_eq!(display_date("summer 1973"), "summer 1973");
+    }
 }

@@ -72,6 +72,8 @@ catalogue! {
         "ids are assigned by the model in reading order; this is a bug, please report it";
     EPUB_PACKAGING = "E514", Error, "cannot assemble the EPUB container",
         "this is a bug in the EPUB packager, please report it";
+    EPUB_COVER_FONT = "E515", Error, "cover font unreadable",
+        "check that the fonts/ files given for the cover are OpenType or TrueType fonts";
     NOTE_POPUP_WORDING = "W511", Warning, "note wording that fails in a pop-up",
         "a pop-up note is read alone: name the work or passage instead of \"ibid.\", \"op. cit.\", \"see above\" or \"see below\"";
     NOTE_POPUP_LENGTH = "W512", Warning, "note too short or too long to pop up on Kobo",

@@ -392,7 +392,32 @@ pub fn build_edge() -> Vec<u8> {
         &EpubOptions {
             contents_depth: 3,
             nav_depth: 1,
+            cover: None,
         },
     )
     .expect("the edge volume builds")
+}
+
+/// The edition's fonts for the cover, from the repository's `fonts/`.
+pub fn cover_fonts() -> reader_edition::render::epub::CoverFonts {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let read =
+        |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}"));
+    reader_edition::render::epub::CoverFonts {
+        title: read("LinLibertine_RB.otf"),
+        subtitle: read("LinLibertine_RI.otf"),
+        names: read("LinLibertine_R.otf"),
+    }
+}
+
+/// The EPUB of [`volume`] with a generated cover.
+pub fn build_with_cover() -> Vec<u8> {
+    write_epub(
+        &volume(),
+        &EpubOptions {
+            cover: Some(cover_fonts()),
+            ..EpubOptions::default()
+        },
+    )
+    .expect("the synthetic volume builds with a cover")
 }

@@ -6,6 +6,7 @@
 //! clock or iterates a hash map, so two builds are byte-identical.
 
 mod colophon;
+mod cover;
 mod error;
 mod front;
 mod lint;
@@ -21,10 +22,11 @@ mod xml;
 use crate::diag::Diagnostic;
 use crate::model::{Text, Volume};
 
-use ocf::PackageFile;
+use ocf::{Compression, PackageFile};
 use opf::ManifestItem;
 use outline::NavEntry;
 
+pub use cover::CoverFonts;
 pub use lint::lint_notes;
 pub use xml::{escape_attr, escape_text};
 
@@ -42,6 +44,8 @@ const COLOPHON_FILE: &str = "colophon.xhtml";
 const CONTENTS_FILE: &str = "contents.xhtml";
 const NAV_FILE: &str = "nav.xhtml";
 const NCX_FILE: &str = "toc.ncx";
+const COVER_FILE: &str = "cover.xhtml";
+const COVER_IMAGE_FILE: &str = "cover.png";
 
 /// What the EPUB writer needs beyond the volume.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +54,8 @@ pub struct EpubOptions {
     pub contents_depth: usize,
     /// Levels of sections listed under each text in nav.xhtml and toc.ncx.
     pub nav_depth: usize,
+    /// The fonts to set a generated cover in; `None` makes a book without a cover.
+    pub cover: Option<CoverFonts>,
 }
 
 impl Default for EpubOptions {
@@ -59,6 +65,7 @@ impl Default for EpubOptions {
         EpubOptions {
             contents_depth: 1,
             nav_depth: 5,
+            cover: None,
         }
     }
 }
@@ -104,6 +111,15 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let meta = &volume.meta;
     let lang = meta.language.as_str();
     let mut spine: Vec<(ManifestItem, String)> = Vec::new();
+    let cover_png = match &options.cover {
+        Some(fonts) => {
+            let png = cover::cover_png(meta, fonts)?;
+            let page = cover::cover_page(meta, COVER_IMAGE_FILE);
+            spine.push((xhtml_item("cover", COVER_FILE, true), page));
+            Some(png)
+        }
+        None => None,
+    };
     spine.push((
         xhtml_item("titlepage", TITLE_PAGE_FILE, true),
         front::title_page(meta),
@@ -146,7 +162,15 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let first_text = text_docs.first().map(|(item, _)| item.href.clone());
     spine.extend(text_docs);
 
-    let mut landmarks = vec![
+    let mut landmarks = Vec::new();
+    if cover_png.is_some() {
+        landmarks.push(nav::Landmark {
+            epub_type: "cover",
+            label: "Cover".into(),
+            href: COVER_FILE.into(),
+        });
+    }
+    landmarks.extend([
         nav::Landmark {
             epub_type: "titlepage",
             label: front::TITLE_PAGE_LABEL.into(),
@@ -162,7 +186,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             label: front::CONTENTS_LABEL.into(),
             href: CONTENTS_FILE.into(),
         },
-    ];
+    ]);
     if let Some(href) = first_text {
         landmarks.push(nav::Landmark {
             epub_type: "bodymatter",
@@ -194,6 +218,15 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             in_spine: false,
         },
     ];
+    if cover_png.is_some() {
+        items.push(ManifestItem {
+            id: "cover-image".into(),
+            href: COVER_IMAGE_FILE.into(),
+            media_type: "image/png",
+            properties: Some("cover-image"),
+            in_spine: false,
+        });
+    }
     items.extend(spine.iter().map(|(item, _)| item.clone()));
     let opf = opf::package_document(volume, &items, &languages);
 
@@ -205,23 +238,36 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         PackageFile {
             path: opf_name.to_string(),
             bytes: opf.into_bytes(),
+            compression: Compression::Deflate,
         },
         PackageFile {
             path: NAV_FILE.into(),
             bytes: nav_xhtml.into_bytes(),
+            compression: Compression::Deflate,
         },
         PackageFile {
             path: NCX_FILE.into(),
             bytes: ncx.into_bytes(),
+            compression: Compression::Deflate,
         },
         PackageFile {
             path: STYLESHEET_FILE.into(),
             bytes: STYLESHEET.as_bytes().to_vec(),
+            compression: Compression::Deflate,
         },
     ];
+    if let Some(png) = cover_png {
+        // PNG data is compressed already; deflating it again gains nothing.
+        files.push(PackageFile {
+            path: COVER_IMAGE_FILE.into(),
+            bytes: png,
+            compression: Compression::Store,
+        });
+    }
     files.extend(spine.into_iter().map(|(item, xhtml)| PackageFile {
         path: item.href,
         bytes: xhtml.into_bytes(),
+        compression: Compression::Deflate,
     }));
     Ok(files)
 }

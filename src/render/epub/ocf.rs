@@ -24,11 +24,20 @@ const FILE_MODE: u32 = 0o644;
 /// costs little; fixed so that the bytes do not depend on the zip crate's default.
 const DEFLATE_LEVEL: i64 = 9;
 
+/// How a file is stored in the zip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    Deflate,
+    /// For data that is compressed already (images).
+    Store,
+}
+
 /// One file of the package, with its path relative to [`PACKAGE_DIR`].
 #[derive(Debug, Clone)]
 pub struct PackageFile {
     pub path: String,
     pub bytes: Vec<u8>,
+    pub compression: Compression,
 }
 
 /// The zip bytes of the EPUB: `mimetype`, `META-INF/container.xml`, then `files` in the
@@ -52,7 +61,11 @@ pub fn package(files: &[PackageFile]) -> Result<Vec<u8>, zip::result::ZipError> 
     zip.start_file("META-INF/container.xml", deflated)?;
     zip.write_all(container_xml().as_bytes())?;
     for f in files {
-        zip.start_file(format!("{PACKAGE_DIR}/{}", f.path), deflated)?;
+        let options = match f.compression {
+            Compression::Deflate => deflated,
+            Compression::Store => stored,
+        };
+        zip.start_file(format!("{PACKAGE_DIR}/{}", f.path), options)?;
         zip.write_all(&f.bytes)?;
     }
     Ok(zip.finish()?.into_inner())
@@ -79,6 +92,7 @@ mod tests {
         let bytes = package(&[PackageFile {
             path: "a.xhtml".into(),
             bytes: b"<x/>".to_vec(),
+            compression: Compression::Deflate,
         }])
         .unwrap();
         // Local file header: signature, then at offset 8 the method (0 = stored), at 26
@@ -99,6 +113,7 @@ mod tests {
         let files = vec![PackageFile {
             path: "a.xhtml".into(),
             bytes: b"<x/>".repeat(100),
+            compression: Compression::Deflate,
         }];
         assert_eq!(package(&files).unwrap(), package(&files).unwrap());
     }

@@ -35,14 +35,18 @@ const FEATURES: &[&str] = &[
 ];
 
 /// The summary shown by reading systems and catalogues: a plain description of what
-/// the package offers a reader using assistive technology.
-const SUMMARY: &str = "This publication is text only: it contains no images, audio or video. \
-    Each text begins with a heading, and its sections are marked with headings in order, \
-    which the table of contents lists. Notes are linked from their numbered calls and link \
-    back to them. The reading order is the order of the printed book. No styles fix the \
-    font, the text size or the colours, so the reader's own settings apply. The language \
-    is marked on the publication and on each document, so that text-to-speech and \
-    hyphenation follow it.";
+/// the package offers a reader using assistive technology. The first sentence depends
+/// on whether there is a cover image.
+const SUMMARY_TEXT_ONLY: &str =
+    "This publication is text only: it contains no images, audio or video.";
+const SUMMARY_COVER: &str = "This publication is text, except for a cover image whose text \
+    alternative gives its title, subtitle and editors; it contains no other images, audio or video.";
+const SUMMARY: &str = "Each text begins with a heading, and its sections are marked with \
+    headings in order, which the table of contents lists. Notes are linked from their \
+    numbered calls and link back to them. The reading order is the order of the printed \
+    book. No styles fix the font, the text size or the colours, so the reader's own \
+    settings apply. The language is marked on the publication and on each document, so \
+    that text-to-speech and hyphenation follow it.";
 
 /// `dcterms:modified` from the edition date: midnight UTC of that day, never the clock.
 pub fn modified(date: &str) -> String {
@@ -174,19 +178,34 @@ pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[St
         &[("property", "dcterms:modified")],
         &modified(&meta.date),
     );
+    let cover = items.iter().find(|i| i.properties == Some("cover-image"));
+    if let Some(cover) = cover {
+        // For EPUB 2 reading systems (and Kindle), which look for the cover this way.
+        w.empty("meta", &[("name", "cover"), ("content", &cover.id)]);
+        w.newline();
+    }
     line(
         &mut w,
         "meta",
         &[("property", "schema:accessMode")],
         "textual",
     );
+    if cover.is_some() {
+        line(
+            &mut w,
+            "meta",
+            &[("property", "schema:accessMode")],
+            "visual",
+        );
+    }
     line(
         &mut w,
         "meta",
         &[("property", "schema:accessModeSufficient")],
         "textual",
     );
-    for f in FEATURES {
+    let cover_feature = cover.map(|_| "alternativeText");
+    for f in FEATURES.iter().copied().chain(cover_feature) {
         line(
             &mut w,
             "meta",
@@ -204,7 +223,14 @@ pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[St
         &mut w,
         "meta",
         &[("property", "schema:accessibilitySummary")],
-        SUMMARY,
+        &format!(
+            "{} {SUMMARY}",
+            if cover.is_some() {
+                SUMMARY_COVER
+            } else {
+                SUMMARY_TEXT_ONLY
+            }
+        ),
     );
     line(
         &mut w,

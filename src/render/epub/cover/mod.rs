@@ -51,6 +51,14 @@ impl std::fmt::Debug for CoverFonts {
     }
 }
 
+/// A shaped glyph: its id, advance and offsets in font units.
+struct Placed {
+    glyph: GlyphId,
+    advance: f32,
+    dx: f32,
+    dy: f32,
+}
+
 /// A font ready to set lines of text.
 struct Face {
     font: Font,
@@ -69,33 +77,54 @@ impl Face {
         Ok(Face { font, units_per_em })
     }
 
-    fn glyphs(&self, text: &str) -> Vec<GlyphId> {
+    /// The glyphs of `text`, shaped (kerning and ligatures) by harfrust, with their
+    /// advance and offsets in font units. Unshapeable text falls back to the
+    /// character map and plain advances.
+    fn shape(&self, text: &str) -> Vec<Placed> {
+        let shaper = harfrust::ShaperFont::new(&self.font);
+        let mut buffer = harfrust::Buffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        if harfrust::shape(&shaper, &mut buffer, harfrust::ShapeOptions::new()).is_ok() {
+            let placed = buffer.glyph_infos().iter().zip(buffer.glyph_positions());
+            return placed
+                .map(|(info, pos)| Placed {
+                    glyph: GlyphId::new(info.glyph_id),
+                    advance: pos.x_advance as f32,
+                    dx: pos.x_offset as f32,
+                    dy: pos.y_offset as f32,
+                })
+                .collect();
+        }
         let charmap = self.font.charmap();
+        let metrics = self.font.glyph_metrics();
         text.chars()
-            .map(|c| charmap.map_unicode(c as u32).unwrap_or(GlyphId::NOTDEF))
+            .map(|c| {
+                let glyph = charmap.map_unicode(c as u32).unwrap_or(GlyphId::NOTDEF);
+                Placed {
+                    glyph,
+                    advance: metrics.h_advance(glyph),
+                    dx: 0.0,
+                    dy: 0.0,
+                }
+            })
             .collect()
     }
 
     /// The advance of `text` at `size` pixels per em.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let metrics = self.font.glyph_metrics();
-        self.glyphs(text)
-            .iter()
-            .map(|&g| metrics.h_advance(g))
-            .sum::<f32>()
-            * size
-            / self.units_per_em
+        self.shape(text).iter().map(|p| p.advance).sum::<f32>() * size / self.units_per_em
     }
 
     /// Sets `text` with its left end at `x` on the baseline `y`.
     fn draw(&self, text: &str, size: f32, x: f32, y: f32, coverage: &mut Coverage) {
-        let metrics = self.font.glyph_metrics();
         let outlines = self.font.outline_glyphs();
         let options = DrawOptions::new().with_ppem(Some(size));
+        let scale = size / self.units_per_em;
         let mut pen = x;
-        for g in self.glyphs(text) {
-            if let Some(outline) = outlines.get(g) {
-                let mut path = PathBuilder::new(pen, y);
+        for p in self.shape(text) {
+            if let Some(outline) = outlines.get(p.glyph) {
+                let mut path = PathBuilder::new(pen + p.dx * scale, y - p.dy * scale);
                 // A glyph that fails to draw is left blank rather than failing the build.
                 if outline
                     .draw(&options, DrawMemory::Scratch, &mut path)
@@ -104,7 +133,7 @@ impl Face {
                     coverage.fill(&path);
                 }
             }
-            pen += metrics.h_advance(g) * size / self.units_per_em;
+            pen += p.advance * scale;
         }
     }
 

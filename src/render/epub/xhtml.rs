@@ -126,6 +126,15 @@ impl<'a> BodyWriter<'a> {
     fn block(&mut self, block: &Block) -> Result<(), Diagnostic> {
         let id = block.id.to_string();
         match &block.kind {
+            BlockKind::Heading { content, .. }
+                if collapse_spaces(&inline_text(content)).is_empty() =>
+            {
+                // A heading without words would be an empty heading for screen readers;
+                // its place is kept (for links and the page map) by an empty block.
+                self.w.start("div", &[("id", &id)]);
+                self.inlines(content)?;
+                self.w.end();
+            }
             BlockKind::Heading { level, content } => {
                 let html = self.heading_level(*level);
                 let tag = match html {
@@ -139,13 +148,11 @@ impl<'a> BodyWriter<'a> {
                 self.inlines(content)?;
                 self.w.end();
                 let label = collapse_spaces(&inline_text(content));
-                if !label.is_empty() {
-                    self.headings.push(HeadingRef {
-                        level: html,
-                        label,
-                        id,
-                    });
-                }
+                self.headings.push(HeadingRef {
+                    level: html,
+                    label,
+                    id,
+                });
             }
             BlockKind::Paragraph(content) => {
                 self.w.start("p", &[("id", &id)]);

@@ -74,4 +74,18 @@ catalogue! {
         "check that the output folder is a writable folder";
     UNKNOWN_PRESET = "E502", Error, "unknown preset",
         "use one of a5, a4, letter, booklet, all";
+    EPUB_METADATA = "E511", Error, "edition metadata unusable in the EPUB",
+        "give edition.toml a language tag such as `en`, a date `YYYY-MM-DD` and a non-empty identifier";
+    EPUB_NOTE_MISMATCH = "E512", Error, "note call and note do not match",
+        "every note needs a call in its own text, and every call a note; this is a bug if the manuscript builds otherwise";
+    EPUB_DUPLICATE_ID = "E513", Error, "two nodes of the model share an id",
+        "ids are assigned by the model in reading order; this is a bug, please report it";
+    EPUB_PACKAGING = "E514", Error, "cannot assemble the EPUB container",
+        "this is a bug in the EPUB packager, please report it";
+    EPUB_COVER_FONT = "E515", Error, "cover font unreadable",
+        "check that the fonts/ files given for the cover are OpenType or TrueType fonts";
+    NOTE_POPUP_WORDING = "W511", Warning, "note wording that fails in a pop-up",
+        "a pop-up note is read alone: name the work or passage instead of \"ibid.\", \"op. cit.\", \"see above\" or \"see below\"";
+    NOTE_POPUP_LENGTH = "W512", Warning, "note too short or too long to pop up on Kobo",
+        "Kobo pops up notes of 9 to 5,000 characters; lengthen a bare reference, or move a long note into an appendix";
 }

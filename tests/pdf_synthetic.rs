@@ -1,0 +1,65 @@
+//! The PDF of a synthetic volume: valid, subset fonts, exact text, reproducible.
+
+mod pdf_common;
+
+use reader_edition::render::pdf::write_pdf;
+use reader_edition::typeset::{FontSet, Preset, TypesetOptions, typeset};
+
+fn build(preset: Preset) -> Vec<u8> {
+    let volume = pdf_common::volume();
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let paged = typeset(&volume, &fonts, &TypesetOptions::new(preset)).unwrap();
+    write_pdf(&paged, &fonts, &volume.meta).unwrap()
+}
+
+fn write(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a5_pdf_is_valid_subset_and_exact() {
+    let bytes = build(Preset::A5);
+    let path = write("reader-edition-synthetic-a5.pdf", &bytes);
+    if let Some(out) = pdf_common::tool("qpdf", &["--check", &path]) {
+        assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+    }
+    if let Some(out) = pdf_common::tool("pdffonts", &[&path]) {
+        let rows: Vec<&str> = out.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert!(cols[0].contains('+'), "subset prefix: {row}");
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                &["yes", "yes", "yes"],
+                "emb sub uni: {row}"
+            );
+        }
+    }
+    if let Some(text) = pdf_common::tool("pdftotext", &[&path, "-"]) {
+        for word in [
+            "Enríquez",
+            "Concepción",
+            "Piñera",
+            "“We are not a sect,”",
+            "‘the workers’",
+            "1970–1973",
+            "—",
+            "first",
+            "office",
+            "efficient",
+            "flag",
+            "affluent",
+        ] {
+            assert!(text.contains(word), "{word} missing from the text layer");
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    assert!(build(Preset::A5) == build(Preset::A5));
+}

@@ -3,10 +3,12 @@
 //! Knows fonts and page geometry; must not know PDF syntax or krilla: its output,
 //! [`PagedVolume`], is glyph runs, rules and links on pages, plus the [`PageMap`].
 
+mod assemble;
 mod flow;
 mod fonts;
 mod front;
 mod geometry;
+mod notes;
 mod page;
 mod paginate;
 pub mod paragraph;
@@ -41,6 +43,8 @@ pub struct TypesetOptions {
 /// Where notes are set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotePlacement {
+    /// At the foot of the page that calls them.
+    Foot,
     /// At the end of each text, under a "Notes" heading.
     EndOfText,
 }
@@ -50,7 +54,7 @@ impl TypesetOptions {
         TypesetOptions {
             preset,
             breaker: Breaker::TotalFit,
-            notes: NotePlacement::EndOfText,
+            notes: NotePlacement::Foot,
         }
     }
 }
@@ -96,16 +100,16 @@ pub fn typeset(
     let mut body = paginate::Body::default();
     let mut text_starts = Vec::new();
     for (index, text) in volume.texts.iter().enumerate() {
-        let items = layout.text(text);
+        let (items, notes) = layout.text(text);
         text_starts.push(body.pages.len());
-        body.add(&layout, index, &items);
+        body.add(&layout, index, &items, notes);
     }
     body.finish(&layout);
     let front = layout.front_matter(&body, &text_starts);
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    Ok(paginate::assemble(&mut layout, front, body))
+    Ok(assemble::assemble(&mut layout, front, body))
 }
 
 /// One diagnostic per character and text, at its first occurrence.

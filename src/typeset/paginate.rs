@@ -1,22 +1,32 @@
-//! Pagination: cuts the vertical list of each text into pages (honouring keeps, so no
-//! widows, orphans or lonely headings), evens out the page foot, then places everything
-//! on the page with running heads and folios and records the page map and outline.
+//! Pagination: cuts the vertical list of each text into pages. Honours keeps (no widows,
+//! orphans or lonely headings), puts each note at the foot of the page that calls it
+//! (continuing a long note on the next page), and evens out the page foot.
 
 use super::Layout;
 use super::flow::{FlowItem, FlowLine};
-use super::page::{Numbering, OutlineEntry, Page, PageMap, PageStart, Rule};
-use super::quality::Quality;
-use super::{PagedVolume, shape::Variant};
+use super::notes::NoteLines;
+use super::page::Rule;
+use crate::model::NoteId;
 
 /// The most white a page may gain between its blocks to end on the last baseline, in
 /// body lines: more would look like a hole rather than air.
 const MAX_FILL_LINES: f32 = 2.5;
+/// White between the text and the notes, in body lines; the note rule sits in it.
+const FOOT_SEPARATION_LINES: f32 = 1.0;
+/// The note rule: a short hairline, as in most books (a third of the measure at most).
+const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
+const FOOT_RULE_THICKNESS: f32 = 0.4;
+/// A note split across pages keeps at least this many lines on each page; when fewer fit,
+/// the line with the call moves to the next page instead.
+const MIN_NOTE_LINES: usize = 2;
 
 /// One page of the body before placement.
 #[derive(Debug, Default)]
 pub struct BodyPage {
-    /// Lines with their baseline from the top of the text block, and rules.
+    /// Lines (text, then notes) with their baseline from the top of the text block.
     pub lines: Vec<(f32, FlowLine)>,
+    /// Rules, y from the top of the text block.
+    pub rules: Vec<Rule>,
     /// The text (index in the volume) this page belongs to; `None` for a blank page.
     pub text: Option<usize>,
     /// The page opens a text (no running head).
@@ -31,22 +41,46 @@ pub struct Body {
     used: f32,
     text: usize,
     opening: bool,
+    /// Note lines at the foot of the current page, and their height with the separation.
+    foot: Vec<(NoteId, FlowLine)>,
+    foot_used: f32,
+    /// Lines of a note that continue on the next page.
+    carry: Vec<(NoteId, FlowLine)>,
+    notes: NoteLines,
+    /// Notes continued across a page break.
+    pub continued: usize,
 }
 
 impl Body {
-    /// Paginates the vertical list of text `text`.
-    pub fn add(&mut self, layout: &Layout, text: usize, items: &[FlowItem]) {
+    /// Paginates the vertical list of text `text` with its notes.
+    pub fn add(&mut self, layout: &Layout, text: usize, items: &[FlowItem], notes: NoteLines) {
+        // A page still open belongs to the text before.
+        if matches!(items.first(), Some(FlowItem::NewPage { .. })) {
+            self.flush(layout, false);
+            self.flush_carry(layout);
+        }
         self.text = text;
+        self.notes = notes;
         for item in items {
             self.push(layout, item.clone());
         }
     }
 
+    fn capacity(layout: &Layout) -> f32 {
+        // A hundredth of a point of slack against rounding in the sums.
+        layout.geometry.text_height() + 0.01
+    }
+
+    fn separation(layout: &Layout) -> f32 {
+        FOOT_SEPARATION_LINES * layout.geometry.body.leading
+    }
+
     fn push(&mut self, layout: &Layout, item: FlowItem) {
-        let capacity = layout.geometry.text_height() + 0.01;
+        let capacity = Self::capacity(layout);
         match item {
             FlowItem::NewPage { recto } => {
                 self.flush(layout, false);
+                self.flush_carry(layout);
                 if recto && self.pages.len() % 2 == 1 {
                     self.pages.push(BodyPage::default());
                 }
@@ -54,7 +88,7 @@ impl Body {
             }
             FlowItem::Space(h) => {
                 if self.current.is_empty() {
-                } else if self.used + h > capacity {
+                } else if self.used + self.foot_used + h > capacity {
                     self.flush(layout, true);
                 } else {
                     self.used += h;
@@ -62,7 +96,7 @@ impl Body {
                 }
             }
             FlowItem::Line(line) => {
-                if self.used + line.leading <= capacity {
+                if self.try_place(layout, &line) {
                     self.used += line.leading;
                     self.current.push(FlowItem::Line(line));
                     return;
@@ -71,13 +105,96 @@ impl Body {
                     Some(k) => self.current.split_off(k),
                     None => Vec::new(),
                 };
+                self.withdraw_notes(layout, &tail);
                 self.flush(layout, true);
                 for item in tail {
                     self.push(layout, item);
                 }
-                self.push(layout, FlowItem::Line(line));
+                if self.try_place(layout, &line) || self.current.is_empty() {
+                    self.used += line.leading;
+                    self.current.push(FlowItem::Line(line));
+                } else {
+                    self.push(layout, FlowItem::Line(line));
+                }
             }
         }
+    }
+
+    /// Places the notes called by `line` if the line and its notes fit (a long note may
+    /// be split, leaving at least two lines here); returns whether the line fits.
+    fn try_place(&mut self, layout: &Layout, line: &FlowLine) -> bool {
+        let capacity = Self::capacity(layout);
+        let mut used = self.used + line.leading + self.foot_used;
+        if used > capacity {
+            return false;
+        }
+        let mut placed: Vec<(NoteId, FlowLine)> = Vec::new();
+        let mut carry = Vec::new();
+        for note in &line.notes {
+            let lines = self.notes.get(note).cloned().unwrap_or_default();
+            if self.foot.is_empty() && placed.is_empty() {
+                used += Self::separation(layout);
+            }
+            let fit = lines.iter().scan(used, |u, l| {
+                *u += l.leading;
+                Some(*u)
+            });
+            let fitting = fit.take_while(|&u| u <= capacity).count();
+            if fitting == lines.len() && carry.is_empty() {
+                used += lines.iter().map(|l| l.leading).sum::<f32>();
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+            } else if carry.is_empty()
+                && fitting >= MIN_NOTE_LINES.min(lines.len())
+                && lines.len() - fitting >= MIN_NOTE_LINES
+            {
+                used += lines[..fitting].iter().map(|l| l.leading).sum::<f32>();
+                let mut lines = lines;
+                let rest = lines.split_off(fitting);
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+                carry.extend(rest.into_iter().map(|l| (*note, l)));
+            } else if carry.is_empty() && placed.is_empty() && self.current.is_empty() {
+                // Nothing can move to an emptier page: set the note here whatever it takes.
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+            } else {
+                return false;
+            }
+        }
+        if !placed.is_empty() {
+            if self.foot.is_empty() {
+                self.foot_used += Self::separation(layout);
+            }
+            self.foot_used += placed.iter().map(|(_, l)| l.leading).sum::<f32>();
+            self.foot.extend(placed);
+        }
+        if !carry.is_empty() {
+            self.continued += 1;
+            self.carry.extend(carry);
+        }
+        true
+    }
+
+    /// Takes back the notes of lines that move to the next page.
+    fn withdraw_notes(&mut self, layout: &Layout, moving: &[FlowItem]) {
+        let ids: Vec<NoteId> = moving
+            .iter()
+            .flat_map(|i| match i {
+                FlowItem::Line(l) => l.notes.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        if self.carry.iter().any(|(id, _)| ids.contains(id)) {
+            self.continued -= 1;
+        }
+        self.foot.retain(|(id, _)| !ids.contains(id));
+        self.carry.retain(|(id, _)| !ids.contains(id));
+        self.foot_used = if self.foot.is_empty() {
+            0.0
+        } else {
+            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>()
+        };
     }
 
     /// The last place on the current page where a break is allowed: before a line or a
@@ -98,205 +215,96 @@ impl Body {
     }
 
     /// Ends the current page; a `full` page has its spaces stretched to end on the last
-    /// baseline of the text block.
+    /// baseline of the text block. The lines carried over start the next page's foot.
     fn flush(&mut self, layout: &Layout, full: bool) {
-        if self.current.is_empty() {
+        if self.current.is_empty() && self.foot.is_empty() {
             return;
         }
         let g = &layout.geometry;
         let items = std::mem::take(&mut self.current);
-        let leftover = g.text_height() - self.used;
+        let leftover = g.text_height() - self.used - self.foot_used;
         let spaces = items
             .iter()
             .skip(1)
             .filter(|i| matches!(i, FlowItem::Space(_)))
             .count();
-        let extra = if full && spaces > 0 && leftover < MAX_FILL_LINES * g.body.leading {
+        let stretchable = full && spaces > 0 && leftover < MAX_FILL_LINES * g.body.leading;
+        let extra = if stretchable {
             leftover / spaces as f32
         } else {
             0.0
         };
         let mut y = 0.0;
-        let mut lines = Vec::new();
+        let mut page = BodyPage {
+            text: Some(self.text),
+            opening: self.opening,
+            ..BodyPage::default()
+        };
         for (i, item) in items.into_iter().enumerate() {
             match item {
                 FlowItem::Space(h) => y += h + if i > 0 { extra } else { 0.0 },
                 FlowItem::Line(l) => {
                     y += l.leading;
-                    lines.push((y, l));
+                    page.lines.push((y, l));
                 }
                 FlowItem::NewPage { .. } => {}
             }
         }
-        self.pages.push(BodyPage {
-            lines,
-            text: Some(self.text),
-            opening: self.opening,
-        });
+        // Notes sit at the foot of the text block, the last on its last baseline.
+        let foot = std::mem::take(&mut self.foot);
+        if !foot.is_empty() {
+            let notes_height: f32 = foot.iter().map(|(_, l)| l.leading).sum();
+            let top = g.text_height() - notes_height;
+            page.rules.push(Rule {
+                x: 0.0,
+                y: top - Self::separation(layout) / 2.0,
+                width: (FOOT_RULE_WIDTH_EMS * g.body.size).min(g.measure() / 3.0),
+                thickness: FOOT_RULE_THICKNESS,
+            });
+            let mut y = top;
+            for (_, l) in foot {
+                y += l.leading;
+                page.lines.push((y, l));
+            }
+        }
+        self.pages.push(page);
         self.opening = false;
         self.used = 0.0;
+        self.foot_used = 0.0;
+        self.start_page(layout);
+    }
+
+    /// Starts a page with the note lines carried over, as many as leave room for text.
+    fn start_page(&mut self, layout: &Layout) {
+        if self.carry.is_empty() {
+            return;
+        }
+        let room =
+            Self::capacity(layout) - Self::separation(layout) - 2.0 * layout.geometry.body.leading;
+        let mut height = 0.0;
+        let mut n = 0;
+        while n < self.carry.len() && height + self.carry[n].1.leading <= room {
+            height += self.carry[n].1.leading;
+            n += 1;
+        }
+        let rest = self.carry.split_off(n.max(1));
+        self.foot = std::mem::replace(&mut self.carry, rest);
+        self.foot_used =
+            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>();
+    }
+
+    /// Sets the note lines still carried on pages of their own (the text ended first).
+    fn flush_carry(&mut self, layout: &Layout) {
+        while !self.foot.is_empty() || !self.carry.is_empty() {
+            if self.foot.is_empty() {
+                self.start_page(layout);
+            }
+            self.flush(layout, false);
+        }
     }
 
     pub fn finish(&mut self, layout: &Layout) {
         self.flush(layout, false);
-    }
-}
-
-/// Front matter and body as the finished pages of the volume.
-pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolume {
-    let g = layout.geometry.clone();
-    let front_pages = front.len();
-    let mut pages = front;
-    let mut map = PageMap::default();
-    let mut outline = Vec::new();
-    let mut quality = Quality::default();
-    for _ in 0..front_pages {
-        map.starts.push(None);
-    }
-    // Front-matter links (contents) were made with body page indices.
-    for page in &mut pages {
-        for link in &mut page.links {
-            if let super::LinkTarget::Internal { page, .. } = &mut link.target {
-                *page += front_pages;
-            }
-        }
-    }
-    let note_of_block: std::collections::BTreeMap<_, _> = layout
-        .volume
-        .texts
-        .iter()
-        .flat_map(|t| {
-            t.notes
-                .iter()
-                .flat_map(|n| n.blocks.iter().map(move |b| (b.id, n.id)))
-        })
-        .collect();
-    for (i, bp) in body.pages.iter().enumerate() {
-        let index = pages.len();
-        let recto = index.is_multiple_of(2);
-        let left = g.left(recto);
-        let mut page = Page::new(Numbering::Arabic, i as u32 + 1);
-        let mut start = None;
-        for (baseline, line) in &bp.lines {
-            let y = g.top + baseline;
-            for run in &line.runs {
-                let mut run = run.clone();
-                run.x += left;
-                run.y += y;
-                page.runs.push(run);
-            }
-            for rule in &line.rules {
-                page.rules.push(Rule {
-                    x: rule.x + left,
-                    y: rule.y + y,
-                    ..*rule
-                });
-            }
-            if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
-                let text = &layout.volume.texts[bp.text.unwrap_or(0)];
-                start = Some(PageStart {
-                    text: text.id.clone(),
-                    block,
-                    offset,
-                });
-            }
-            if let Some(block) = line.block {
-                map.blocks.entry(block).or_insert(index);
-                if let Some(note) = note_of_block.get(&block) {
-                    map.notes.entry(*note).or_insert(index);
-                }
-            }
-            for note in &line.notes {
-                map.note_calls.entry(*note).or_insert(index);
-            }
-            if let Some(mark) = &line.mark {
-                outline.push(OutlineEntry {
-                    depth: mark.depth,
-                    title: mark.title.clone(),
-                    page: index,
-                    y: y - line.leading,
-                });
-            }
-            quality.line(line);
-        }
-        quality.page(&bp.lines);
-        if let Some(text) = bp.text {
-            furniture(layout, &mut page, text, recto, bp.opening);
-        }
-        map.starts.push(start);
-        pages.push(page);
-    }
-    map.labels = pages.iter().map(Page::label).collect();
-    quality.pages = pages.len();
-    PagedVolume {
-        preset: layout.options.preset,
-        geometry: g,
-        pages,
-        page_map: map,
-        outline,
-        quality,
-        front_pages,
-    }
-}
-
-/// Running head and folio of a body page.
-fn furniture(layout: &mut Layout, page: &mut Page, text: usize, recto: bool, opening: bool) {
-    let g = layout.geometry.clone();
-    let left = g.left(recto);
-    let folio = layout
-        .shaper
-        .shape(&page.label(), super::Style::Regular, Variant::Normal);
-    let w = folio.width(0..folio.glyphs.len()) * g.body.size;
-    let mut run = super::text_run(&folio, g.body.size, left + (g.measure() - w) / 2.0);
-    run.y = g.folio_baseline();
-    page.runs.push(run);
-    if opening {
-        return;
-    }
-    let volume = layout.volume;
-    let head = if recto {
-        volume.texts[text].meta.short_title.as_str()
-    } else {
-        volume.meta.title.as_str()
-    };
-    let head = if head.is_empty() {
-        volume.texts[text].meta.title.as_str()
-    } else {
-        head
-    };
-    let size = g.note.size + 1.0;
-    let shaped = fit_head(layout, head, size, g.measure());
-    let w = shaped.width(0..shaped.glyphs.len()) * size;
-    let mut run = super::text_run(&shaped, size, left + (g.measure() - w) / 2.0);
-    run.y = g.head_baseline();
-    page.runs.push(run);
-}
-
-/// The running head in italics, shortened at a word boundary with an ellipsis until it
-/// fits the measure (it never runs into the margin or the folio).
-fn fit_head(
-    layout: &mut Layout,
-    head: &str,
-    size: f32,
-    measure: f32,
-) -> std::rc::Rc<super::Shaped> {
-    let mut words: Vec<&str> = head.split_whitespace().collect();
-    let mut text = head.to_string();
-    loop {
-        let shaped = layout
-            .shaper
-            .shape(&text, super::Style::Italic, Variant::Normal);
-        if shaped.width(0..shaped.glyphs.len()) * size <= measure || words.len() <= 1 {
-            return shaped;
-        }
-        words.pop();
-        text = format!("{}…", words.join(" ").trim_end_matches([',', ':', ';']));
-    }
-}
-
-impl PageMap {
-    /// The 1-based label of page `index`, as printed.
-    pub fn label(&self, index: usize) -> Option<&str> {
-        self.labels.get(index).map(String::as_str)
+        self.flush_carry(layout);
     }
 }

@@ -1,12 +1,13 @@
 //! One text of the volume as a vertical list: its opening (new recto, title, author,
 //! source line), its blocks, and its notes at the end.
 
-use super::Layout;
 use super::flow::{FlowItem, FlowLine, Frame, Mark, ParaCtx, TextNotes};
 use super::fonts::Style;
 use super::geometry::TypeSize;
+use super::notes::NoteLines;
 use super::paragraph::{Align, Piece};
 use super::shape::Variant;
+use super::{Layout, NotePlacement};
 use crate::diag::{FileId, Span};
 use crate::model::{BlockId, Text, TextMeta};
 
@@ -17,8 +18,9 @@ const SINK_LINES: f32 = 5.0;
 const AFTER_OPENING_LINES: f32 = 2.5;
 
 impl Layout<'_, '_> {
-    /// The vertical list of `text`.
-    pub fn text(&mut self, text: &Text) -> Vec<FlowItem> {
+    /// The vertical list of `text`, and its notes set as lines (placed at the foot of
+    /// the pages by pagination, or already appended at the end).
+    pub fn text(&mut self, text: &Text) -> (Vec<FlowItem>, NoteLines) {
         let g = self.geometry.clone();
         let mut out = vec![FlowItem::NewPage { recto: true }];
         out.push(FlowItem::Space(SINK_LINES * g.body.leading));
@@ -75,63 +77,12 @@ impl Layout<'_, '_> {
         };
         let numbers = TextNotes(text);
         self.blocks(&text.blocks, &frame, &numbers, &mut out);
-        self.end_notes(text, &mut out);
-        out
-    }
-
-    /// The notes of a text after its last block.
-    fn end_notes(&mut self, text: &Text, out: &mut Vec<FlowItem>) {
-        if text.notes.is_empty() {
-            return;
-        }
-        let g = self.geometry.clone();
-        out.push(FlowItem::Space(1.5 * g.body.leading));
-        let heading = Frame {
-            left: 0.0,
-            right: 0.0,
-            size: g.heading,
-            style: Style::Italic,
-            align: Align::Left,
-        };
-        let start = out.len();
-        self.plain("Notes", &heading, text.notes[0].span, out);
-        for item in &mut out[start..] {
-            if let FlowItem::Line(l) = item {
-                l.keep_with_next = true;
-                l.mark = Some(Mark {
-                    depth: 1,
-                    title: "Notes".into(),
-                });
-            }
-        }
-        out.push(FlowItem::Space(g.body.leading / 2.0));
-        let numbers = TextNotes(text);
-        let frame = Frame {
-            left: 0.0,
-            right: 0.0,
-            size: g.note,
-            style: Style::Regular,
-            align: Align::Justify,
-        };
-        for note in &text.notes {
-            out.push(FlowItem::Space(g.note.leading / 4.0));
-            for (i, block) in note.blocks.iter().enumerate() {
-                let ctx = ParaCtx {
-                    block: Some(block.id),
-                    span: block.span,
-                    numbers: &numbers,
-                };
-                match (&block.kind, i) {
-                    (crate::model::BlockKind::Paragraph(inlines), 0) => {
-                        let label = vec![Piece::Text {
-                            text: format!("{}.\u{2002}", note.number),
-                            style: Style::Regular,
-                            offset: 0,
-                        }];
-                        self.paragraph(inlines, label, &frame, 0.0, ctx, out);
-                    }
-                    _ => self.blocks(std::slice::from_ref(block), &frame, &numbers, out),
-                }
+        let notes = self.note_lines(text);
+        match self.options.notes {
+            NotePlacement::Foot => (out, notes),
+            NotePlacement::EndOfText => {
+                self.end_notes(text, &notes, &mut out);
+                (out, NoteLines::new())
             }
         }
     }

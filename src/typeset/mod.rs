@@ -49,6 +49,13 @@ pub enum NotePlacement {
     EndOfText,
 }
 
+impl Default for TypesetOptions {
+    /// The reference edition: A5, Knuth–Plass, notes at the foot of the page.
+    fn default() -> TypesetOptions {
+        TypesetOptions::new(Preset::A5)
+    }
+}
+
 impl TypesetOptions {
     pub fn new(preset: Preset) -> TypesetOptions {
         TypesetOptions {

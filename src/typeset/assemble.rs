@@ -1,7 +1,11 @@
 //! Placement: the paginated body and the front matter become finished pages, with running
 //! heads and folios; records the page map, the outline and the quality counts.
 
+use std::collections::BTreeMap;
+
 use super::Layout;
+use super::page::{Link, LinkTarget};
+use crate::model::NoteId;
 use super::page::{Numbering, OutlineEntry, Page, PageMap, PageStart, Rule};
 use super::paginate::Body;
 use super::quality::Quality;
@@ -21,7 +25,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
     // Front-matter links (contents) were made with body page indices.
     for page in &mut pages {
         for link in &mut page.links {
-            if let super::LinkTarget::Internal { page, .. } = &mut link.target {
+            if let LinkTarget::Internal { page, .. } = &mut link.target {
                 *page += front_pages;
             }
         }
@@ -36,6 +40,9 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                 .flat_map(|n| n.blocks.iter().map(move |b| (b.id, n.id)))
         })
         .collect();
+    // Note calls and the notes' first lines, to link them both ways.
+    let mut calls: BTreeMap<NoteId, Link> = BTreeMap::new();
+    let mut notes_at: BTreeMap<NoteId, Link> = BTreeMap::new();
     for (i, bp) in body.pages.iter().enumerate() {
         let index = pages.len();
         let recto = index.is_multiple_of(2);
@@ -71,8 +78,26 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                     map.notes.entry(*note).or_insert(index);
                 }
             }
-            for note in &line.notes {
+            for (note, (x, w)) in line.notes.iter().zip(&line.calls) {
                 map.note_calls.entry(*note).or_insert(index);
+                let size = line.leading;
+                calls.entry(*note).or_insert(Link {
+                    x: left + x,
+                    y: y - size * 0.8,
+                    width: *w,
+                    height: size,
+                    target: LinkTarget::Internal { page: index, y: y - size },
+                });
+            }
+            if let Some(note) = line.block.and_then(|b| note_of_block.get(&b)) {
+                // The note's number, at the start of its first line, links back to the call.
+                notes_at.entry(*note).or_insert(Link {
+                    x: left,
+                    y: y - line.leading * 0.8,
+                    width: line.leading * 1.5,
+                    height: line.leading,
+                    target: LinkTarget::Internal { page: index, y: y - line.leading },
+                });
             }
             if let Some(mark) = &line.mark {
                 outline.push(OutlineEntry {
@@ -97,6 +122,16 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
         }
         map.starts.push(start);
         pages.push(page);
+    }
+    for (note, call) in &calls {
+        let Some(at) = notes_at.get(note) else { continue };
+        let (LinkTarget::Internal { page: call_page, .. }, LinkTarget::Internal { page: note_page, .. }) =
+            (&call.target, &at.target)
+        else {
+            continue;
+        };
+        pages[*call_page].links.push(Link { target: at.target.clone(), ..call.clone() });
+        pages[*note_page].links.push(Link { target: call.target.clone(), ..at.clone() });
     }
     map.labels = pages.iter().map(Page::label).collect();
     quality.pages = pages.len();

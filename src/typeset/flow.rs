@@ -30,6 +30,8 @@ pub struct FlowLine {
     pub block: Option<BlockId>,
     pub offset: Option<usize>,
     pub notes: Vec<NoteId>,
+    /// x and width of each note call, parallel to `notes` (for links).
+    pub calls: Vec<(f32, f32)>,
     pub mark: Option<Mark>,
     pub hyphenated: bool,
     pub ratio: f32,
@@ -143,6 +145,7 @@ impl Layout<'_, '_> {
                 block,
                 offset: line.offset,
                 notes: line.notes,
+                calls: line.calls.iter().map(|&(x, w)| (x + frame.left, w)).collect(),
                 mark: None,
                 hyphenated: line.hyphenated,
                 ratio: line.ratio,

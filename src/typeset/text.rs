@@ -151,6 +151,7 @@ pub fn bare_line(
         block,
         offset: None,
         notes: Vec::new(),
+        calls: Vec::new(),
         mark: None,
         hyphenated: false,
         ratio: 0.0,

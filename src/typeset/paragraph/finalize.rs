@@ -24,6 +24,8 @@ pub struct SetLine {
     pub overfull: bool,
     /// Notes called on this line, in order.
     pub notes: Vec<NoteId>,
+    /// Where each note call sits on the line: x and width, parallel to `notes`.
+    pub calls: Vec<(f32, f32)>,
     /// Byte offset in the block's plain text of the line's first character.
     pub offset: Option<usize>,
 }
@@ -137,6 +139,7 @@ pub fn finalize(
             hyphenated: hyphen.is_some(),
             overfull: set_width > target + 0.01,
             notes: line.notes,
+            calls: line.calls,
             offset: line.offset,
         });
         start = end + 1;
@@ -149,6 +152,7 @@ struct LineBuilder {
     runs: Vec<GlyphRun>,
     x: f32,
     notes: Vec<NoteId>,
+    calls: Vec<(f32, f32)>,
     offset: Option<usize>,
 }
 
@@ -179,6 +183,7 @@ impl LineBuilder {
         }
         if let Some(note) = frag.note {
             self.notes.push(note);
+            self.calls.push((self.x, frag.width()));
         }
         if self.offset.is_none() && frag.note.is_none() {
             self.offset = frag

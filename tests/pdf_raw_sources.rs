@@ -20,16 +20,30 @@ fn crude_text(slug: &str, raw: &str, first_block: &mut u32) -> Text {
             continue;
         }
         *first_block += 1;
-        let kind = match joined.strip_prefix("== ").and_then(|s| s.strip_suffix(" ==")) {
-            Some(h) => BlockKind::Heading { level: 1, content: vec![t(h)] },
+        let kind = match joined
+            .strip_prefix("== ")
+            .and_then(|s| s.strip_suffix(" =="))
+        {
+            Some(h) => BlockKind::Heading {
+                level: 1,
+                content: vec![t(h)],
+            },
             None => BlockKind::Paragraph(vec![t(&joined)]),
         };
-        blocks.push(Block { id: BlockId(*first_block), span: span(), kind });
+        blocks.push(Block {
+            id: BlockId(*first_block),
+            span: span(),
+            kind,
+        });
     }
     Text {
         id: TextId(slug.into()),
         kind: TextKind::Source,
-        meta: TextMeta { title: slug.replace('-', " "), short_title: slug.into(), ..TextMeta::default() },
+        meta: TextMeta {
+            title: slug.replace('-', " "),
+            short_title: slug.into(),
+            ..TextMeta::default()
+        },
         blocks,
         notes: Vec::new(),
     }
@@ -38,7 +52,9 @@ fn crude_text(slug: &str, raw: &str, first_block: &mut u32) -> Text {
 #[test]
 fn raw_sources_typeset_cleanly_and_fast() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("manuscript/sources");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
     let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut next = 0;
@@ -46,7 +62,8 @@ fn raw_sources_typeset_cleanly_and_fast() {
         .iter()
         .map(|f| {
             let raw = std::fs::read_to_string(f).unwrap();
-            let raw: String = unicode_normalization::UnicodeNormalization::nfc(raw.as_str()).collect();
+            let raw: String =
+                unicode_normalization::UnicodeNormalization::nfc(raw.as_str()).collect();
             crude_text(f.file_stem().unwrap().to_str().unwrap(), &raw, &mut next)
         })
         .collect();
@@ -54,12 +71,25 @@ fn raw_sources_typeset_cleanly_and_fast() {
     volume.texts = texts;
     let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
     let start = std::time::Instant::now();
-    let paged = typeset(&volume, &fonts, &TypesetOptions::new(Preset::A5)).unwrap_or_else(|d| panic!("{d:?}"));
+    let paged = typeset(&volume, &fonts, &TypesetOptions::new(Preset::A5))
+        .unwrap_or_else(|d| panic!("{d:?}"));
     let typeset_time = start.elapsed();
     let bytes = write_pdf(&paged, &fonts, &volume.meta).unwrap();
     let total = start.elapsed();
-    std::fs::write(std::env::temp_dir().join("reader-edition-raw-a5.pdf"), &bytes).unwrap();
-    println!("typeset {typeset_time:?}, with PDF {total:?}: {}", paged.quality.summary());
+    std::fs::write(
+        std::env::temp_dir().join("reader-edition-raw-a5.pdf"),
+        &bytes,
+    )
+    .unwrap();
+    println!(
+        "typeset {typeset_time:?}, with PDF {total:?}: {}",
+        paged.quality.summary()
+    );
     let q = &paged.quality;
-    assert_eq!((q.overfull, q.widows, q.orphans), (0, 0, 0), "{}", q.summary());
+    assert_eq!(
+        (q.overfull, q.widows, q.orphans),
+        (0, 0, 0),
+        "{}",
+        q.summary()
+    );
 }

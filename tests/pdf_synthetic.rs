@@ -63,3 +63,31 @@ fn a5_pdf_is_valid_subset_and_exact() {
 fn two_builds_are_byte_identical() {
     assert!(build(Preset::A5) == build(Preset::A5));
 }
+
+#[test]
+fn every_preset_builds_and_reads_back() {
+    for preset in Preset::ALL {
+        let bytes = build(preset);
+        let path = write(&format!("reader-edition-synthetic-{}.pdf", preset.name()), &bytes);
+        if let Some(out) = pdf_common::tool("qpdf", &["--check", &path]) {
+            assert!(out.contains("No syntax or stream encoding errors"), "{preset:?}: {out}");
+        }
+        if let Some(text) = pdf_common::tool("pdftotext", &[&path, "-"]) {
+            assert!(text.matches("Enríquez").count() >= 20, "{preset:?}");
+        }
+    }
+}
+
+#[test]
+fn booklet_first_sheet_holds_the_outer_pages() {
+    let volume = pdf_common::volume();
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let a5 = typeset(&volume, &fonts, &TypesetOptions::new(Preset::A5)).unwrap();
+    let booklet = typeset(&volume, &fonts, &TypesetOptions::new(Preset::Booklet)).unwrap();
+    let n = a5.pages.len().div_ceil(4) * 4;
+    assert_eq!(booklet.pages.len(), n / 2);
+    // The first side carries the first page on the right half.
+    let first_run = &a5.pages[0].runs[0];
+    let half = booklet.geometry.page_width / 2.0;
+    assert!(booklet.pages[0].runs.iter().any(|r| r.text == first_run.text && r.x > half));
+}

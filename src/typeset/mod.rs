@@ -8,6 +8,7 @@ mod flow;
 mod fonts;
 mod front;
 mod geometry;
+mod impose;
 mod notes;
 mod page;
 mod paginate;
@@ -116,7 +117,8 @@ pub fn typeset(
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    Ok(assemble::assemble(&mut layout, front, body))
+    let paged = assemble::assemble(&mut layout, front, body);
+    Ok(if options.preset == Preset::Booklet { impose::impose(paged) } else { paged })
 }
 
 /// One diagnostic per character and text, at its first occurrence.

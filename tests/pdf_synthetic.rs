@@ -68,9 +68,15 @@ fn two_builds_are_byte_identical() {
 fn every_preset_builds_and_reads_back() {
     for preset in Preset::ALL {
         let bytes = build(preset);
-        let path = write(&format!("reader-edition-synthetic-{}.pdf", preset.name()), &bytes);
+        let path = write(
+            &format!("reader-edition-synthetic-{}.pdf", preset.name()),
+            &bytes,
+        );
         if let Some(out) = pdf_common::tool("qpdf", &["--check", &path]) {
-            assert!(out.contains("No syntax or stream encoding errors"), "{preset:?}: {out}");
+            assert!(
+                out.contains("No syntax or stream encoding errors"),
+                "{preset:?}: {out}"
+            );
         }
         if let Some(text) = pdf_common::tool("pdftotext", &[&path, "-"]) {
             assert!(text.matches("Enríquez").count() >= 20, "{preset:?}");
@@ -89,5 +95,30 @@ fn booklet_first_sheet_holds_the_outer_pages() {
     // The first side carries the first page on the right half.
     let first_run = &a5.pages[0].runs[0];
     let half = booklet.geometry.page_width / 2.0;
-    assert!(booklet.pages[0].runs.iter().any(|r| r.text == first_run.text && r.x > half));
+    assert!(
+        booklet.pages[0]
+            .runs
+            .iter()
+            .any(|r| r.text == first_run.text && r.x > half)
+    );
+}
+
+#[test]
+fn a_character_no_font_covers_is_a_diagnostic_naming_the_text() {
+    let mut volume = pdf_common::volume();
+    let block = &mut volume.texts[1].blocks[0];
+    block.span = reader_edition::diag::Span::new(reader_edition::diag::FileId(3), 10..20);
+    if let reader_edition::model::BlockKind::Paragraph(inlines) = &mut block.kind {
+        inlines.push(pdf_common::t(" Thai \u{0E01} here"));
+    }
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let errors = typeset(&volume, &fonts, &TypesetOptions::default()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].code.id, "E403");
+    assert!(
+        errors[0].message.contains("`speech`") && errors[0].message.contains("U+0E01"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(errors[0].span.unwrap().start, 10);
 }

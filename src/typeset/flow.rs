@@ -80,6 +80,8 @@ impl NoteNumbers for TextNotes<'_> {
 pub struct Missing {
     pub c: char,
     pub span: Span,
+    /// The text being set (index in the volume); `None` in generated front matter.
+    pub text: Option<usize>,
 }
 
 impl Layout<'_, '_> {
@@ -115,7 +117,7 @@ impl Layout<'_, '_> {
             &mut self.shaper,
         );
         for c in set.missing {
-            self.missing.push(Missing { c, span: ctx.span });
+            self.missing.push(Missing { c, span: ctx.span, text: self.current_text });
         }
         self.push_lines(set.lines, frame, ctx.block, out);
     }

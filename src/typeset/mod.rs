@@ -88,6 +88,8 @@ pub(crate) struct Layout<'f, 'v> {
     pub shaper: Shaper<'f>,
     pub hyphenation: Option<Hyphenation>,
     pub missing: Vec<flow::Missing>,
+    /// The text being set, for diagnostics.
+    pub current_text: Option<usize>,
 }
 
 /// Typesets `volume` in the text face `fonts` with `options`.
@@ -104,15 +106,18 @@ pub fn typeset(
         shaper: Shaper::new(fonts, &volume.meta.language),
         hyphenation: Hyphenation::for_language(&volume.meta.language),
         missing: Vec::new(),
+        current_text: None,
     };
     let mut body = paginate::Body::default();
     let mut text_starts = Vec::new();
     for (index, text) in volume.texts.iter().enumerate() {
+        layout.current_text = Some(index);
         let (items, notes) = layout.text(text);
         text_starts.push(body.pages.len());
         body.add(&layout, index, &items, notes);
     }
     body.finish(&layout);
+    layout.current_text = None;
     let front = layout.front_matter(&body, &text_starts);
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
@@ -126,24 +131,12 @@ fn missing_diagnostics(volume: &Volume, missing: &[flow::Missing]) -> Vec<Diagno
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for m in missing {
-        if !seen.insert((m.c, m.span.file)) {
+        if !seen.insert((m.c, m.text)) {
             continue;
         }
-        let text = volume
-            .texts
-            .iter()
-            .find(|t| t.blocks.first().is_some_and(|b| b.span.file == m.span.file));
-        let name = text.map_or_else(|| "the volume".to_string(), |t| format!("text `{}`", t.id));
-        out.push(
-            Diagnostic::new(
-                codes::GLYPH_MISSING,
-                format!(
-                    "{name}: no glyph for {:?} (U+{:04X}) in the text face",
-                    m.c, m.c as u32
-                ),
-            )
-            .at(m.span),
-        );
+        let name = m.text.map_or_else(|| "the front matter".to_string(), |t| format!("text `{}`", volume.texts[t].id));
+        let message = format!("{name}: the text face has no glyph for {:?} (U+{:04X})", m.c, m.c as u32);
+        out.push(Diagnostic::new(codes::GLYPH_MISSING, message).at(m.span));
     }
     out
 }

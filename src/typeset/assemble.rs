@@ -48,6 +48,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
         let recto = index.is_multiple_of(2);
         let left = g.left(recto);
         let mut page = Page::new(Numbering::Arabic, i as u32 + 1);
+        let label = page.label();
         let mut start = None;
         for (baseline, line) in &bp.lines {
             let y = g.top + baseline;
@@ -107,7 +108,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                     y: y - line.leading,
                 });
             }
-            quality.line(line);
+            quality.line(line, &label);
         }
         for rule in &bp.rules {
             page.rules.push(Rule {

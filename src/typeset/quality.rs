@@ -13,6 +13,8 @@ pub struct Quality {
     pub overfull: usize,
     /// The largest adjustment ratio of a justified line that is not a paragraph's last.
     pub worst_ratio: f32,
+    /// The page label of that line.
+    pub worst_page: String,
     /// Lines ending with a hyphen added at a hyphenation point.
     pub hyphenated: usize,
     /// Runs of three or more consecutive hyphenated lines.
@@ -28,7 +30,7 @@ pub struct Quality {
 
 impl Quality {
     /// Counts one placed line.
-    pub(crate) fn line(&mut self, line: &FlowLine) {
+    pub(crate) fn line(&mut self, line: &FlowLine, page: &str) {
         if !line.justified {
             return;
         }
@@ -37,6 +39,7 @@ impl Quality {
         let last = line.para.is_some_and(|(i, n)| i + 1 == n);
         if !last && line.ratio > self.worst_ratio {
             self.worst_ratio = line.ratio;
+            self.worst_page = page.to_string();
         }
         if line.hyphenated {
             self.hyphenated += 1;
@@ -70,10 +73,11 @@ impl Quality {
     /// One line per preset, as `edition build` prints it.
     pub fn summary(&self) -> String {
         format!(
-            "{} pages, {} overfull lines, worst adjustment ratio {:.2}, {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} notes continued",
+            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} notes continued",
             self.pages,
             self.overfull,
             self.worst_ratio,
+            self.worst_page,
             self.hyphenated,
             self.hyphen_runs,
             self.widows,

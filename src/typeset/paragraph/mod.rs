@@ -64,10 +64,16 @@ fn total_fit_with_fallbacks(
     if let Some(b) = knuth_plass::total_fit(items, width, &first) {
         return b;
     }
+    // Second pass: accept loose lines (ratio 10 is TeX's \tolerance=10000 territory):
+    // when a long unbreakable word forces one, the demerits still pick the least bad.
+    let loose = Params { tolerance: 10.0, ..first };
+    if let Some(b) = knuth_plass::total_fit(items, width, &loose) {
+        return b;
+    }
     // Emergency: a third of the measure of extra stretch, as large as TeX users set
     // \emergencystretch for narrow columns.
     let emergency = Params {
-        tolerance: 4.0,
+        tolerance: 10.0,
         emergency_stretch: width(0) / 3.0,
         ..first
     };

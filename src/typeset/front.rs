@@ -22,7 +22,8 @@ const CONTENTS_NUMBER_EMS: f32 = 3.0;
 
 impl Layout<'_, '_> {
     /// The front pages. Links point to body page indices (made absolute by `assemble`).
-    pub fn front_matter(&mut self, body: &Body, _text_starts: &[usize]) -> Vec<Page> {
+    /// Also returns the index of the first contents page.
+    pub fn front_matter(&mut self, body: &Body) -> (Vec<Page>, Option<usize>) {
         let g = self.geometry.clone();
         let meta = self.volume.meta.clone();
         let span = Span::new(FileId(0), 0..0);
@@ -106,26 +107,29 @@ impl Layout<'_, '_> {
             colophon.push(d.clone());
         }
         colophon.push("Set in Linux Libertine O (SIL Open Font License 1.1) with reader-edition: shaped with HarfRust, lines broken by the Knuth–Plass algorithm, hyphenation by Liang’s patterns, PDF written by krilla.".to_string());
+        let mut block = Vec::new();
         for para in colophon {
-            self.plain(&para, &small, span, &mut flow);
-            flow.push(FlowItem::Space(g.note.leading / 2.0));
+            self.plain(&para, &small, span, &mut block);
+            block.push(FlowItem::Space(g.note.leading / 2.0));
         }
+        // The colophon stands at the foot of its page, as is usual: an empty line of the
+        // white above it (a space would be dropped at the head of the page).
+        let height: f32 = block
+            .iter()
+            .map(|i| match i {
+                FlowItem::Line(l) => l.leading,
+                FlowItem::Space(h) => *h,
+                FlowItem::NewPage { .. } => 0.0,
+            })
+            .sum();
+        if height < g.text_height() {
+            flow.push(FlowItem::Line(super::text::bare_line(Vec::new(), g.text_height() - height, None)));
+        }
+        flow.extend(block);
         // Contents, paginated as a text of its own so its pages are known.
         let before = std::mem::replace(&mut flow, vec![FlowItem::NewPage { recto: true }]);
         flow.push(FlowItem::Space(2.0 * g.body.leading));
-        let contents_start = flow.len();
-        self.plain(
-            "Contents",
-            &centered(g.title, Style::Regular),
-            span,
-            &mut flow,
-        );
-        if let Some(FlowItem::Line(l)) = flow.get_mut(contents_start) {
-            l.mark = Some(super::flow::Mark {
-                depth: 0,
-                title: "Contents".into(),
-            });
-        }
+        self.plain("Contents", &centered(g.title, Style::Regular), span, &mut flow);
         flow.push(FlowItem::Space(2.0 * g.body.leading));
         let mut entries = Vec::new();
         for (i, text) in self.volume.texts.iter().enumerate() {
@@ -191,12 +195,13 @@ impl Layout<'_, '_> {
         for (i, bp) in front.pages.iter().enumerate() {
             pages.push(self.place_front(bp, i, bp.text == Some(CONTENTS)));
         }
+        let contents = front.pages.iter().position(|p| p.text == Some(CONTENTS));
         // An even number of front pages: the body's page 1 is a recto.
         if pages.len() % 2 == 1 {
             let n = pages.len() as u32 + 1;
             pages.push(Page::new(Numbering::Roman, n));
         }
-        pages
+        (pages, contents)
     }
 
     /// Places one front page; contents pages get a folio and links.

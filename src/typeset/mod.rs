@@ -109,20 +109,22 @@ pub fn typeset(
         current_text: None,
     };
     let mut body = paginate::Body::default();
-    let mut text_starts = Vec::new();
     for (index, text) in volume.texts.iter().enumerate() {
         layout.current_text = Some(index);
         let (items, notes) = layout.text(text);
-        text_starts.push(body.pages.len());
         body.add(&layout, index, &items, notes);
     }
     body.finish(&layout);
     layout.current_text = None;
-    let front = layout.front_matter(&body, &text_starts);
+    let (front, contents) = layout.front_matter(&body);
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    let paged = assemble::assemble(&mut layout, front, body);
+    let mut paged = assemble::assemble(&mut layout, front, body);
+    if let Some(page) = contents {
+        let entry = OutlineEntry { depth: 0, title: "Contents".into(), page, y: 0.0 };
+        paged.outline.insert(0, entry);
+    }
     Ok(if options.preset == Preset::Booklet { impose::impose(paged) } else { paged })
 }
 

@@ -51,7 +51,7 @@ pub fn write_pdf(
         Size::from_wh(g.page_width, g.page_height).ok_or_else(|| fail("invalid page size"))?;
     let mut document = Document::new();
     for (index, page) in paged.pages.iter().enumerate() {
-        let label = page_label(paged, index, page);
+        let label = page_label(page);
         let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
         let mut surface = pdf_page.surface();
         for run in &page.runs {
@@ -104,12 +104,11 @@ pub fn write_pdf(
         .map_err(|e| fail(&format!("krilla could not write the PDF: {e:?}")))
 }
 
-/// A page label at each change of numbering (front matter roman, body arabic from 1).
-fn page_label(paged: &PagedVolume, index: usize, page: &Page) -> PageLabel {
-    let starts_range = index == 0 || paged.pages[index - 1].numbering != page.numbering;
-    if !starts_range {
-        return PageLabel::default();
-    }
+/// The page label of every page: its numbering style and number, so viewers show the
+/// printed folio. Every page gets its own label: krilla 0.8 writes a label for each page
+/// that has one (and a wrong restart for pages without), so a label per page is the form
+/// that is always right.
+fn page_label(page: &Page) -> PageLabel {
     let style = match page.numbering {
         Numbering::Roman => NumberingStyle::LowerRoman,
         Numbering::Arabic => NumberingStyle::Arabic,

@@ -69,6 +69,14 @@ catalogue! {
     UNUSED_FOOTNOTE = "W301", Warning, "footnote defined but never referenced",
         "reference it with `[^label]` or remove the definition";
     // ---- E4xx: fonts and typesetting ----------------------------------------------------
+    FONT_MISSING = "E401", Error, "font file not found",
+        "put LinLibertine_R.otf, _RI, _RB and _RBI (Linux Libertine O, fonts-linuxlibertine) in the fonts/ folder";
+    FONT_INVALID = "E402", Error, "font file cannot be read as an OpenType font",
+        "replace the file with an intact copy of the font (it may be truncated or not a font at all)";
+    GLYPH_MISSING = "E403", Error, "character not covered by the text face",
+        "replace the character in the source (through an emendation) or use a font that covers it";
+    PDF_WRITE = "E404", Error, "the PDF writer failed",
+        "this is a bug in reader-edition; please report it with the manuscript";
     // ---- E5xx: outputs --------------------------------------------------------------------
     OUTPUT_WRITE = "E501", Error, "cannot write output",
         "check that the output folder is a writable folder";

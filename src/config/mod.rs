@@ -22,7 +22,7 @@ pub fn parse_toml<T: DeserializeOwned>(src: &str, file: FileId, offset: usize) -
         let span = Span::new(file, offset + range.start..offset + range.end.max(range.start));
         let message = e.message().trim().to_string();
         let code = if is_schema_error(&message) { codes::TOML_SCHEMA } else { codes::TOML_SYNTAX };
-        let d = Diagnostic::new(code, first_line(&message)).at(span);
+        let d = Diagnostic::new(code, short_message(&message)).at(span);
         match schema_hint(&message) {
             Some(h) => d.hint(h),
             None => d,
@@ -30,8 +30,13 @@ pub fn parse_toml<T: DeserializeOwned>(src: &str, file: FileId, offset: usize) -
     })
 }
 
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).to_string()
+/// The first line of serde's message, without the list of allowed keys (the hint shows it).
+fn short_message(s: &str) -> String {
+    let first = s.lines().next().unwrap_or(s);
+    match first.strip_prefix("unknown field ").and_then(|rest| rest.split(", expected").next()) {
+        Some(key) => format!("unknown key {key}"),
+        None => first.to_string(),
+    }
 }
 
 /// Serde's data errors (as opposed to TOML grammar errors) begin with these words.
@@ -45,6 +50,7 @@ fn is_schema_error(message: &str) -> bool {
 fn schema_hint(message: &str) -> Option<String> {
     if message.contains("unknown field") {
         let expected = message.split("expected").nth(1)?.trim();
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
         return Some(format!("the keys allowed here are {expected}"));
     }
     None

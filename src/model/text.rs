@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn normalize_words_joins_hyphens_and_apostrophes() {
-        assert_eq!(normalize_words("com-\nrade’s “Enríquez”, counter-revolution"), vec!["comrades", "Enríquez", "counterrevolution"]);
+        assert_eq!(normalize_words("com-rade’s “Enríquez”, counter-revolution"), vec!["comrades", "Enríquez", "counterrevolution"]);
         assert_eq!(normalize_words("Concepcio\u{301}n"), vec!["Concepción"]);
     }
 }

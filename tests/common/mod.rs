@@ -77,6 +77,24 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).expect("pdftotext gives UTF-8")
 }
 
+/// Rejoins words that a typeset hyphen split across two lines (`com-⏎rade`): a hyphen
+/// right after a letter and right before the line end. A dash with a space before the
+/// line end (`conditions- ⏎as`) is left alone.
+pub fn dehyphenate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let joins = line.ends_with('-') && line[..line.len() - 1].chars().last().is_some_and(char::is_alphabetic) && lines.peek().is_some();
+        if joins {
+            out.push_str(&line[..line.len() - 1]);
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The files of an EPUB, in zip order.
 pub fn epub_files(epub: &Path) -> Vec<(String, Vec<u8>)> {
     let file = std::fs::File::open(epub).expect("epub exists");
@@ -86,7 +104,7 @@ pub fn epub_files(epub: &Path) -> Vec<(String, Vec<u8>)> {
             let mut f = zip.by_index(i).unwrap();
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
-            (f.name().to_string(), bytes)
+            (f.name().expect("entry name").to_string(), bytes)
         })
         .collect()
 }

@@ -117,7 +117,11 @@ impl Layout<'_, '_> {
             &mut self.shaper,
         );
         for c in set.missing {
-            self.missing.push(Missing { c, span: ctx.span, text: self.current_text });
+            self.missing.push(Missing {
+                c,
+                span: ctx.span,
+                text: self.current_text,
+            });
         }
         self.push_lines(set.lines, frame, ctx.block, out);
     }
@@ -147,7 +151,11 @@ impl Layout<'_, '_> {
                 block,
                 offset: line.offset,
                 notes: line.notes,
-                calls: line.calls.iter().map(|&(x, w)| (x + frame.left, w)).collect(),
+                calls: line
+                    .calls
+                    .iter()
+                    .map(|&(x, w)| (x + frame.left, w))
+                    .collect(),
                 mark: None,
                 hyphenated: line.hyphenated,
                 ratio: line.ratio,

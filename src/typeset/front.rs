@@ -101,6 +101,12 @@ impl Layout<'_, '_> {
             if !source.is_empty() {
                 s = format!("{s}. {source}");
             }
+            if let Some(p) = &text.meta.provenance {
+                s = format!("{s}. {p}");
+            }
+            if let Some(u) = &text.meta.url {
+                s = format!("{s} {u}");
+            }
             colophon.push(s);
         }
         if let Some(d) = &meta.description {
@@ -123,13 +129,22 @@ impl Layout<'_, '_> {
             })
             .sum();
         if height < g.text_height() {
-            flow.push(FlowItem::Line(super::text::bare_line(Vec::new(), g.text_height() - height, None)));
+            flow.push(FlowItem::Line(super::text::bare_line(
+                Vec::new(),
+                g.text_height() - height,
+                None,
+            )));
         }
         flow.extend(block);
         // Contents, paginated as a text of its own so its pages are known.
         let before = std::mem::replace(&mut flow, vec![FlowItem::NewPage { recto: true }]);
         flow.push(FlowItem::Space(2.0 * g.body.leading));
-        self.plain("Contents", &centered(g.title, Style::Regular), span, &mut flow);
+        self.plain(
+            "Contents",
+            &centered(g.title, Style::Regular),
+            span,
+            &mut flow,
+        );
         flow.push(FlowItem::Space(2.0 * g.body.leading));
         let mut entries = Vec::new();
         for (i, text) in self.volume.texts.iter().enumerate() {

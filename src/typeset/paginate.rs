@@ -31,6 +31,8 @@ pub struct BodyPage {
     pub text: Option<usize>,
     /// The page opens a text (no running head).
     pub opening: bool,
+    /// How many of `lines` are text; the rest are notes.
+    pub body_lines: usize,
 }
 
 /// The body being paginated.
@@ -139,7 +141,11 @@ impl Body {
                 *u += l.leading;
                 Some(*u)
             });
-            let fitting = fit.take_while(|&u| u <= capacity).count();
+            let mut fitting = fit.take_while(|&u| u <= capacity).count();
+            // A split note does not end its first part with a hyphenated word.
+            while fitting > 1 && fitting < lines.len() && lines[fitting - 1].hyphenated {
+                fitting -= 1;
+            }
             if fitting == lines.len() && carry.is_empty() {
                 used += lines.iter().map(|l| l.leading).sum::<f32>();
                 placed.extend(lines.into_iter().map(|l| (*note, l)));
@@ -198,20 +204,23 @@ impl Body {
     }
 
     /// The last place on the current page where a break is allowed: before a line or a
-    /// space whose preceding line does not keep with the next.
+    /// space whose preceding line does not keep with the next. A page should not end in
+    /// a hyphenated word (the reader turns the page mid-word, and text extraction meets the
+    /// folio inside the word): such a break is taken only when there is no other.
     fn last_legal_break(&self) -> Option<usize> {
-        let mut k = self.current.len();
-        while k > 1 {
+        let allowed = |k: usize, hyphen_ok: bool| {
             let prev_line = self.current[..k].iter().rev().find_map(|i| match i {
                 FlowItem::Line(l) => Some(l),
                 _ => None,
             });
-            if prev_line.is_some_and(|l| !l.keep_with_next) {
-                return Some(k);
-            }
-            k -= 1;
-        }
-        None
+            prev_line.is_some_and(|l| !l.keep_with_next && (hyphen_ok || !l.hyphenated))
+        };
+        let find = |hyphen_ok: bool| {
+            (2..=self.current.len())
+                .rev()
+                .find(|&k| allowed(k, hyphen_ok))
+        };
+        find(false).or_else(|| find(true))
     }
 
     /// Ends the current page; a `full` page has its spaces stretched to end on the last
@@ -250,6 +259,7 @@ impl Body {
                 FlowItem::NewPage { .. } => {}
             }
         }
+        page.body_lines = page.lines.len();
         // Notes sit at the foot of the text block, the last on its last baseline.
         let foot = std::mem::take(&mut self.foot);
         if !foot.is_empty() {

@@ -113,7 +113,11 @@ impl Layout<'_, '_> {
     pub fn small_caps_line(&mut self, s: &str, size: TypeSize, span: Span) -> FlowLine {
         let shaped = self.shaper.shape(s, Style::Regular, Variant::SmallCaps);
         for &c in &shaped.missing {
-            self.missing.push(super::flow::Missing { c, span, text: self.current_text });
+            self.missing.push(super::flow::Missing {
+                c,
+                span,
+                text: self.current_text,
+            });
         }
         let width = shaped.width(0..shaped.glyphs.len()) * size.size;
         let x = ((self.geometry.measure() - width) / 2.0).max(0.0);

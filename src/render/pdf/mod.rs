@@ -50,7 +50,7 @@ pub fn write_pdf(
     let size =
         Size::from_wh(g.page_width, g.page_height).ok_or_else(|| fail("invalid page size"))?;
     let mut document = Document::new();
-    for (index, page) in paged.pages.iter().enumerate() {
+    for page in &paged.pages {
         let label = page_label(page);
         let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
         let mut surface = pdf_page.surface();

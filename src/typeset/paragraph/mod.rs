@@ -66,7 +66,10 @@ fn total_fit_with_fallbacks(
     }
     // Second pass: accept loose lines (ratio 10 is TeX's \tolerance=10000 territory):
     // when a long unbreakable word forces one, the demerits still pick the least bad.
-    let loose = Params { tolerance: 10.0, ..first };
+    let loose = Params {
+        tolerance: 10.0,
+        ..first
+    };
     if let Some(b) = knuth_plass::total_fit(items, width, &loose) {
         return b;
     }

@@ -51,6 +51,16 @@ catalogue! {
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
+    IMPORT_UNMATCHED = "E201", Error, "recipe rule matches nothing",
+        "correct the pattern: a plain string must equal a whole line (spaces normalised), `/regex/` is searched in the line";
+    IMPORT_BAD_PATTERN = "E202", Error, "invalid pattern in the recipe",
+        "fix the regular expression between the slashes, or write the whole line as a plain string";
+    IMPORT_BAD_RULE = "E203", Error, "incomplete or contradictory recipe rule",
+        "give each rule the fields its kind needs (see the README's recipe format)";
+    IMPORT_EMPTY = "E204", Error, "the recipe leaves no text",
+        "check `from`, `until` and the drop rules: the selection must keep some lines";
+    IMPORT_CONFLICT = "E205", Error, "two recipe rules claim the same line",
+        "make the patterns more specific so that each line is handled by one rule";
     // ---- E3xx: Markdown and the model ---------------------------------------------------
     FRONT_MATTER = "E301", Error, "missing or malformed front matter",
         "start the file with a `+++` TOML block holding at least `title`";
@@ -59,6 +69,14 @@ catalogue! {
     UNUSED_FOOTNOTE = "W301", Warning, "footnote defined but never referenced",
         "reference it with `[^label]` or remove the definition";
     // ---- E4xx: fonts and typesetting ----------------------------------------------------
+    FONT_MISSING = "E401", Error, "font file not found",
+        "put LinLibertine_R.otf, _RI, _RB and _RBI (Linux Libertine O, fonts-linuxlibertine) in the fonts/ folder";
+    FONT_INVALID = "E402", Error, "font file cannot be read as an OpenType font",
+        "replace the file with an intact copy of the font (it may be truncated or not a font at all)";
+    GLYPH_MISSING = "E403", Error, "character not covered by the text face",
+        "replace the character in the source (through an emendation) or use a font that covers it";
+    PDF_WRITE = "E404", Error, "the PDF writer failed",
+        "this is a bug in reader-edition; please report it with the manuscript";
     // ---- E5xx: outputs --------------------------------------------------------------------
     OUTPUT_WRITE = "E501", Error, "cannot write output",
         "check that the output folder is a writable folder";

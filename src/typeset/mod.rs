@@ -1,1 +1,172 @@
 //! Typesetting: shapes, breaks and paginates the model into positioned pages (PDF only).
+//!
+//! Knows fonts and page geometry; must not know PDF syntax or krilla: its output,
+//! [`PagedVolume`], is glyph runs, rules and links on pages, plus the [`PageMap`].
+
+mod assemble;
+mod flow;
+mod fonts;
+mod front;
+mod geometry;
+mod impose;
+mod notes;
+mod page;
+mod paginate;
+pub mod paragraph;
+mod quality;
+mod shape;
+mod text;
+
+pub use fonts::{Face, FontSet, Style};
+pub use geometry::{Geometry, Preset, TypeSize, mm};
+pub use page::{
+    Glyph, GlyphRun, Link, LinkTarget, Numbering, OutlineEntry, Page, PageMap, PageStart, Rule,
+    roman,
+};
+pub use paragraph::Breaker;
+pub use quality::Quality;
+pub use shape::{Shaped, Shaper, Variant};
+
+use crate::diag::{Diagnostic, codes};
+use crate::model::Volume;
+use paragraph::Hyphenation;
+
+/// How to typeset a volume.
+#[derive(Debug, Clone)]
+pub struct TypesetOptions {
+    pub preset: Preset,
+    /// The line breaker of justified text (Knuth–Plass unless comparing).
+    pub breaker: Breaker,
+    /// Where notes go.
+    pub notes: NotePlacement,
+}
+
+/// Where notes are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePlacement {
+    /// At the foot of the page that calls them.
+    Foot,
+    /// At the end of each text, under a "Notes" heading.
+    EndOfText,
+}
+
+impl Default for TypesetOptions {
+    /// The reference edition: A5, Knuth–Plass, notes at the foot of the page.
+    fn default() -> TypesetOptions {
+        TypesetOptions::new(Preset::A5)
+    }
+}
+
+impl TypesetOptions {
+    pub fn new(preset: Preset) -> TypesetOptions {
+        TypesetOptions {
+            preset,
+            breaker: Breaker::TotalFit,
+            notes: NotePlacement::Foot,
+        }
+    }
+}
+
+/// The typeset volume: pages ready for a writer, where everything landed, and how well.
+#[derive(Debug, Clone)]
+pub struct PagedVolume {
+    pub preset: Preset,
+    pub geometry: Geometry,
+    pub pages: Vec<Page>,
+    pub page_map: PageMap,
+    pub outline: Vec<OutlineEntry>,
+    pub quality: Quality,
+    /// Number of front-matter pages (numbered in roman) before the body.
+    pub front_pages: usize,
+}
+
+/// State shared by the stages of one typesetting run.
+pub(crate) struct Layout<'f, 'v> {
+    pub volume: &'v Volume,
+    pub geometry: Geometry,
+    pub options: TypesetOptions,
+    pub shaper: Shaper<'f>,
+    pub hyphenation: Option<Hyphenation>,
+    pub missing: Vec<flow::Missing>,
+    /// The text being set, for diagnostics.
+    pub current_text: Option<usize>,
+}
+
+/// Typesets `volume` in the text face `fonts` with `options`.
+pub fn typeset(
+    volume: &Volume,
+    fonts: &FontSet,
+    options: &TypesetOptions,
+) -> Result<PagedVolume, Vec<Diagnostic>> {
+    let geometry = Geometry::for_preset(options.preset);
+    let mut layout = Layout {
+        volume,
+        geometry: geometry.clone(),
+        options: options.clone(),
+        shaper: Shaper::new(fonts, &volume.meta.language),
+        hyphenation: Hyphenation::for_language(&volume.meta.language),
+        missing: Vec::new(),
+        current_text: None,
+    };
+    let mut body = paginate::Body::default();
+    for (index, text) in volume.texts.iter().enumerate() {
+        layout.current_text = Some(index);
+        let (items, notes) = layout.text(text);
+        body.add(&layout, index, &items, notes);
+    }
+    body.finish(&layout);
+    layout.current_text = None;
+    let (front, contents) = layout.front_matter(&body);
+    if !layout.missing.is_empty() {
+        return Err(missing_diagnostics(volume, &layout.missing));
+    }
+    let mut paged = assemble::assemble(&mut layout, front, body);
+    if let Some(page) = contents {
+        let entry = OutlineEntry { depth: 0, title: "Contents".into(), page, y: 0.0 };
+        paged.outline.insert(0, entry);
+    }
+    Ok(if options.preset == Preset::Booklet { impose::impose(paged) } else { paged })
+}
+
+/// One diagnostic per character and text, at its first occurrence.
+fn missing_diagnostics(volume: &Volume, missing: &[flow::Missing]) -> Vec<Diagnostic> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for m in missing {
+        if !seen.insert((m.c, m.text)) {
+            continue;
+        }
+        let name = m.text.map_or_else(|| "the front matter".to_string(), |t| format!("text `{}`", volume.texts[t].id));
+        let message = format!("{name}: the text face has no glyph for {:?} (U+{:04X})", m.c, m.c as u32);
+        out.push(Diagnostic::new(codes::GLYPH_MISSING, message).at(m.span));
+    }
+    out
+}
+
+/// A glyph run of a whole shaped string at `x` on baseline 0.
+pub(crate) fn text_run(shaped: &Shaped, size: f32, x: f32) -> GlyphRun {
+    let glyphs = shaped
+        .glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Glyph {
+            id: g.id,
+            advance: g.advance * size,
+            x_offset: g.x_offset * size,
+            y_offset: g.y_offset * size,
+            text: shaped.text_range(i..i + 1).start
+                ..shaped.glyphs[i..]
+                    .iter()
+                    .find(|h| h.cluster != g.cluster)
+                    .map_or(shaped.text.len(), |h| h.cluster as usize),
+        })
+        .collect();
+    GlyphRun {
+        style: shaped.style,
+        size,
+        x,
+        y: 0.0,
+        text: shaped.text.clone(),
+        glyphs,
+    }
+}

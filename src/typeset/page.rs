@@ -1,0 +1,169 @@
+//! Positioned pages: what `typeset` hands to a writer. Glyph runs (glyph ids with their
+//! text), rules and link areas, in points from the top-left corner of the page. No PDF
+//! syntax: any writer that can place glyphs can draw these.
+
+use std::ops::Range;
+
+use super::fonts::Style;
+use crate::model::{BlockId, NoteId, TextId};
+
+/// One glyph placed in a run. Lengths in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// Distance to the next glyph's origin (justification already applied to spaces).
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// The bytes of the run's `text` this glyph stands for (a ligature covers several
+    /// characters; later glyphs of one cluster have an empty range).
+    pub text: Range<usize>,
+}
+
+/// Glyphs of one face and size on one baseline, starting at (`x`, `y`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub style: Style,
+    pub size: f32,
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// The text the glyphs stand for, exactly (a line-end hyphen is a `-` here).
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl GlyphRun {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A place in this document: page index and the y of the top of the target line.
+    Internal {
+        page: usize,
+        y: f32,
+    },
+    Uri(String),
+}
+
+/// A clickable area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub target: LinkTarget,
+}
+
+/// A horizontal rule (note separator, thematic break).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub thickness: f32,
+}
+
+/// How a page is numbered: front matter in roman, the body in arabic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    Roman,
+    Arabic,
+}
+
+/// One finished page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub runs: Vec<GlyphRun>,
+    pub rules: Vec<Rule>,
+    pub links: Vec<Link>,
+    pub numbering: Numbering,
+    /// The printed (or implied, on pages without a folio) page number.
+    pub number: u32,
+}
+
+impl Page {
+    pub fn new(numbering: Numbering, number: u32) -> Page {
+        Page {
+            runs: Vec::new(),
+            rules: Vec::new(),
+            links: Vec::new(),
+            numbering,
+            number,
+        }
+    }
+
+    /// The page number as printed: `xii` or `45`.
+    pub fn label(&self) -> String {
+        match self.numbering {
+            Numbering::Roman => roman(self.number),
+            Numbering::Arabic => self.number.to_string(),
+        }
+    }
+}
+
+/// Lower-case roman numerals (front matter folios).
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// An entry of the PDF outline (bookmarks): a text or a section heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// 0 for a text (or a front-matter page), 1 + heading level for sections.
+    pub depth: u8,
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// Where a page begins in the model: the block and the byte offset in that block's plain
+/// text (`model::text::inline_text` of its content) of the page's first line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStart {
+    pub text: TextId,
+    pub block: BlockId,
+    pub offset: usize,
+}
+
+/// Which page each model node lands on, and where each body page begins.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMap {
+    /// Page index (0-based, in the PDF) of the first line of each block.
+    pub blocks: std::collections::BTreeMap<BlockId, usize>,
+    /// Page index of each note call and of the note's first line.
+    pub note_calls: std::collections::BTreeMap<NoteId, usize>,
+    pub notes: std::collections::BTreeMap<NoteId, usize>,
+    /// For each page index, where it begins in the body text (None for pages that begin
+    /// with no text: blank pages, front matter, title lines).
+    pub starts: Vec<Option<PageStart>>,
+    /// The printed label of each page index (`iii`, `45`).
+    pub labels: Vec<String>,
+}

@@ -1,0 +1,310 @@
+//! Pagination: cuts the vertical list of each text into pages. Honours keeps (no widows,
+//! orphans or lonely headings), puts each note at the foot of the page that calls it
+//! (continuing a long note on the next page), and evens out the page foot.
+
+use super::Layout;
+use super::flow::{FlowItem, FlowLine};
+use super::notes::NoteLines;
+use super::page::Rule;
+use crate::model::NoteId;
+
+/// The most white a page may gain between its blocks to end on the last baseline, in
+/// body lines: more would look like a hole rather than air.
+const MAX_FILL_LINES: f32 = 2.5;
+/// White between the text and the notes, in body lines; the note rule sits in it.
+const FOOT_SEPARATION_LINES: f32 = 1.0;
+/// The note rule: a short hairline, as in most books (a third of the measure at most).
+const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
+const FOOT_RULE_THICKNESS: f32 = 0.4;
+/// A note split across pages keeps at least this many lines on each page; when fewer fit,
+/// the line with the call moves to the next page instead.
+const MIN_NOTE_LINES: usize = 2;
+
+/// One page of the body before placement.
+#[derive(Debug, Default)]
+pub struct BodyPage {
+    /// Lines (text, then notes) with their baseline from the top of the text block.
+    pub lines: Vec<(f32, FlowLine)>,
+    /// Rules, y from the top of the text block.
+    pub rules: Vec<Rule>,
+    /// The text (index in the volume) this page belongs to; `None` for a blank page.
+    pub text: Option<usize>,
+    /// The page opens a text (no running head).
+    pub opening: bool,
+}
+
+/// The body being paginated.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub pages: Vec<BodyPage>,
+    current: Vec<FlowItem>,
+    used: f32,
+    text: usize,
+    opening: bool,
+    /// Note lines at the foot of the current page, and their height with the separation.
+    foot: Vec<(NoteId, FlowLine)>,
+    foot_used: f32,
+    /// Lines of a note that continue on the next page.
+    carry: Vec<(NoteId, FlowLine)>,
+    notes: NoteLines,
+    /// Notes continued across a page break.
+    pub continued: usize,
+}
+
+impl Body {
+    /// Paginates the vertical list of text `text` with its notes.
+    pub fn add(&mut self, layout: &Layout, text: usize, items: &[FlowItem], notes: NoteLines) {
+        // A page still open belongs to the text before.
+        if matches!(items.first(), Some(FlowItem::NewPage { .. })) {
+            self.flush(layout, false);
+            self.flush_carry(layout);
+        }
+        self.text = text;
+        self.notes = notes;
+        for item in items {
+            self.push(layout, item.clone());
+        }
+    }
+
+    fn capacity(layout: &Layout) -> f32 {
+        // A hundredth of a point of slack against rounding in the sums.
+        layout.geometry.text_height() + 0.01
+    }
+
+    fn separation(layout: &Layout) -> f32 {
+        FOOT_SEPARATION_LINES * layout.geometry.body.leading
+    }
+
+    fn push(&mut self, layout: &Layout, item: FlowItem) {
+        let capacity = Self::capacity(layout);
+        match item {
+            FlowItem::NewPage { recto } => {
+                self.flush(layout, false);
+                self.flush_carry(layout);
+                if recto && self.pages.len() % 2 == 1 {
+                    self.pages.push(BodyPage::default());
+                }
+                self.opening = true;
+            }
+            FlowItem::Space(h) => {
+                if self.current.is_empty() {
+                } else if self.used + self.foot_used + h > capacity {
+                    self.flush(layout, true);
+                } else {
+                    self.used += h;
+                    self.current.push(FlowItem::Space(h));
+                }
+            }
+            FlowItem::Line(line) => {
+                if self.try_place(layout, &line) {
+                    self.used += line.leading;
+                    self.current.push(FlowItem::Line(line));
+                    return;
+                }
+                let tail = match self.last_legal_break() {
+                    Some(k) => self.current.split_off(k),
+                    None => Vec::new(),
+                };
+                self.withdraw_notes(layout, &tail);
+                self.flush(layout, true);
+                for item in tail {
+                    self.push(layout, item);
+                }
+                if self.try_place(layout, &line) || self.current.is_empty() {
+                    self.used += line.leading;
+                    self.current.push(FlowItem::Line(line));
+                } else {
+                    self.push(layout, FlowItem::Line(line));
+                }
+            }
+        }
+    }
+
+    /// Places the notes called by `line` if the line and its notes fit (a long note may
+    /// be split, leaving at least two lines here); returns whether the line fits.
+    fn try_place(&mut self, layout: &Layout, line: &FlowLine) -> bool {
+        let capacity = Self::capacity(layout);
+        let mut used = self.used + line.leading + self.foot_used;
+        if used > capacity {
+            return false;
+        }
+        let mut placed: Vec<(NoteId, FlowLine)> = Vec::new();
+        let mut carry = Vec::new();
+        for note in &line.notes {
+            let lines = self.notes.get(note).cloned().unwrap_or_default();
+            if self.foot.is_empty() && placed.is_empty() {
+                used += Self::separation(layout);
+            }
+            let fit = lines.iter().scan(used, |u, l| {
+                *u += l.leading;
+                Some(*u)
+            });
+            let fitting = fit.take_while(|&u| u <= capacity).count();
+            if fitting == lines.len() && carry.is_empty() {
+                used += lines.iter().map(|l| l.leading).sum::<f32>();
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+            } else if carry.is_empty()
+                && fitting >= MIN_NOTE_LINES.min(lines.len())
+                && lines.len() - fitting >= MIN_NOTE_LINES
+            {
+                used += lines[..fitting].iter().map(|l| l.leading).sum::<f32>();
+                let mut lines = lines;
+                let rest = lines.split_off(fitting);
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+                carry.extend(rest.into_iter().map(|l| (*note, l)));
+            } else if carry.is_empty() && placed.is_empty() && self.current.is_empty() {
+                // Nothing can move to an emptier page: set the note here whatever it takes.
+                placed.extend(lines.into_iter().map(|l| (*note, l)));
+            } else {
+                return false;
+            }
+        }
+        if !placed.is_empty() {
+            if self.foot.is_empty() {
+                self.foot_used += Self::separation(layout);
+            }
+            self.foot_used += placed.iter().map(|(_, l)| l.leading).sum::<f32>();
+            self.foot.extend(placed);
+        }
+        if !carry.is_empty() {
+            self.continued += 1;
+            self.carry.extend(carry);
+        }
+        true
+    }
+
+    /// Takes back the notes of lines that move to the next page.
+    fn withdraw_notes(&mut self, layout: &Layout, moving: &[FlowItem]) {
+        let ids: Vec<NoteId> = moving
+            .iter()
+            .flat_map(|i| match i {
+                FlowItem::Line(l) => l.notes.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        if self.carry.iter().any(|(id, _)| ids.contains(id)) {
+            self.continued -= 1;
+        }
+        self.foot.retain(|(id, _)| !ids.contains(id));
+        self.carry.retain(|(id, _)| !ids.contains(id));
+        self.foot_used = if self.foot.is_empty() {
+            0.0
+        } else {
+            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>()
+        };
+    }
+
+    /// The last place on the current page where a break is allowed: before a line or a
+    /// space whose preceding line does not keep with the next.
+    fn last_legal_break(&self) -> Option<usize> {
+        let mut k = self.current.len();
+        while k > 1 {
+            let prev_line = self.current[..k].iter().rev().find_map(|i| match i {
+                FlowItem::Line(l) => Some(l),
+                _ => None,
+            });
+            if prev_line.is_some_and(|l| !l.keep_with_next) {
+                return Some(k);
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// Ends the current page; a `full` page has its spaces stretched to end on the last
+    /// baseline of the text block. The lines carried over start the next page's foot.
+    fn flush(&mut self, layout: &Layout, full: bool) {
+        if self.current.is_empty() && self.foot.is_empty() {
+            return;
+        }
+        let g = &layout.geometry;
+        let items = std::mem::take(&mut self.current);
+        let leftover = g.text_height() - self.used - self.foot_used;
+        let spaces = items
+            .iter()
+            .skip(1)
+            .filter(|i| matches!(i, FlowItem::Space(_)))
+            .count();
+        let stretchable = full && spaces > 0 && leftover < MAX_FILL_LINES * g.body.leading;
+        let extra = if stretchable {
+            leftover / spaces as f32
+        } else {
+            0.0
+        };
+        let mut y = 0.0;
+        let mut page = BodyPage {
+            text: Some(self.text),
+            opening: self.opening,
+            ..BodyPage::default()
+        };
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                FlowItem::Space(h) => y += h + if i > 0 { extra } else { 0.0 },
+                FlowItem::Line(l) => {
+                    y += l.leading;
+                    page.lines.push((y, l));
+                }
+                FlowItem::NewPage { .. } => {}
+            }
+        }
+        // Notes sit at the foot of the text block, the last on its last baseline.
+        let foot = std::mem::take(&mut self.foot);
+        if !foot.is_empty() {
+            let notes_height: f32 = foot.iter().map(|(_, l)| l.leading).sum();
+            let top = g.text_height() - notes_height;
+            page.rules.push(Rule {
+                x: 0.0,
+                y: top - Self::separation(layout) / 2.0,
+                width: (FOOT_RULE_WIDTH_EMS * g.body.size).min(g.measure() / 3.0),
+                thickness: FOOT_RULE_THICKNESS,
+            });
+            let mut y = top;
+            for (_, l) in foot {
+                y += l.leading;
+                page.lines.push((y, l));
+            }
+        }
+        self.pages.push(page);
+        self.opening = false;
+        self.used = 0.0;
+        self.foot_used = 0.0;
+        self.start_page(layout);
+    }
+
+    /// Starts a page with the note lines carried over, as many as leave room for text.
+    fn start_page(&mut self, layout: &Layout) {
+        if self.carry.is_empty() {
+            return;
+        }
+        let room =
+            Self::capacity(layout) - Self::separation(layout) - 2.0 * layout.geometry.body.leading;
+        let mut height = 0.0;
+        let mut n = 0;
+        while n < self.carry.len() && height + self.carry[n].1.leading <= room {
+            height += self.carry[n].1.leading;
+            n += 1;
+        }
+        let rest = self.carry.split_off(n.max(1));
+        self.foot = std::mem::replace(&mut self.carry, rest);
+        self.foot_used =
+            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>();
+    }
+
+    /// Sets the note lines still carried on pages of their own (the text ended first).
+    fn flush_carry(&mut self, layout: &Layout) {
+        while !self.foot.is_empty() || !self.carry.is_empty() {
+            if self.foot.is_empty() {
+                self.start_page(layout);
+            }
+            self.flush(layout, false);
+        }
+    }
+
+    pub fn finish(&mut self, layout: &Layout) {
+        self.flush(layout, false);
+        self.flush_carry(layout);
+    }
+}

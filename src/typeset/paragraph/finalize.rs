@@ -1,0 +1,235 @@
+//! Stage 4 of a paragraph: turn the chosen breaks into lines of positioned glyph runs,
+//! spaces justified to the measure, a hyphen drawn where a word was broken.
+
+use super::items::{Content, Frag, Prepared, superior_text};
+use super::knuth_plass::{Break, Item};
+use crate::model::NoteId;
+use crate::typeset::page::{Glyph, GlyphRun};
+
+/// How the lines of a paragraph sit on the measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+    Center,
+}
+
+/// One finished line; runs are placed from x = 0 on baseline y = 0.
+#[derive(Debug, Clone)]
+pub struct SetLine {
+    pub runs: Vec<GlyphRun>,
+    /// The adjustment ratio used (0 for unjustified lines).
+    pub ratio: f32,
+    pub hyphenated: bool,
+    pub overfull: bool,
+    /// Notes called on this line, in order.
+    pub notes: Vec<NoteId>,
+    /// Where each note call sits on the line: x and width, parallel to `notes`.
+    pub calls: Vec<(f32, f32)>,
+    /// Byte offset in the block's plain text of the line's first character.
+    pub offset: Option<usize>,
+}
+
+/// Sets the lines between `breaks`, each `width(line)` wide.
+pub fn finalize(
+    prepared: &Prepared,
+    breaks: &[Break],
+    width: &dyn Fn(usize) -> f32,
+    align: Align,
+) -> Vec<SetLine> {
+    let items = &prepared.items;
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for (n, brk) in breaks.iter().enumerate() {
+        // Skip what a break discards: glue and penalties before the first box.
+        while start < brk.index && !matches!(items[start], Item::Box { .. }) {
+            start += 1;
+        }
+        let end = brk.index;
+        let (mut natural, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32);
+        for item in &items[start..end] {
+            match *item {
+                Item::Box { width } => natural += width,
+                Item::Glue {
+                    width,
+                    stretch: y,
+                    shrink: z,
+                } => {
+                    natural += width;
+                    stretch += y;
+                    shrink += z;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        let hyphen = match (&items[end], &prepared.contents[end]) {
+            (Item::Penalty { width, .. }, Content::Hyphen(frag)) => {
+                natural += width;
+                Some(frag)
+            }
+            _ => None,
+        };
+        let target = width(n);
+        let ratio = match align {
+            Align::Justify if natural < target && stretch > 0.0 => (target - natural) / stretch,
+            Align::Justify if natural > target && shrink > 0.0 => {
+                ((target - natural) / shrink).max(-1.0)
+            }
+            _ => 0.0,
+        };
+        let set_width = if ratio >= 0.0 {
+            natural + ratio * stretch
+        } else {
+            natural + ratio * shrink
+        };
+        let mut line = LineBuilder::default();
+        for (item, content) in items[start..end].iter().zip(&prepared.contents[start..end]) {
+            match (item, content) {
+                (_, Content::Frag(frag)) => line.push_frag(frag, None),
+                (
+                    Item::Glue {
+                        width,
+                        stretch: y,
+                        shrink: z,
+                    },
+                    Content::Space(frag),
+                ) => {
+                    let w = if ratio >= 0.0 {
+                        width + ratio * y
+                    } else {
+                        width + ratio * z
+                    };
+                    line.push_frag(frag, Some(w));
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch: y,
+                        shrink: z,
+                    },
+                    Content::Nothing,
+                ) => {
+                    let w = if ratio >= 0.0 {
+                        width + ratio * y
+                    } else {
+                        width + ratio * z
+                    };
+                    // Glue of infinite stretch (paragraph end, forced break) takes no room.
+                    if *y < super::knuth_plass::FILL {
+                        line.skip(w);
+                    }
+                }
+                (Item::Box { width }, Content::Nothing) => line.skip(*width),
+                _ => {}
+            }
+        }
+        if let Some(frag) = hyphen {
+            line.push_frag(frag, None);
+        }
+        let shift = match align {
+            Align::Center => ((target - set_width) / 2.0).max(0.0),
+            _ => 0.0,
+        };
+        for run in &mut line.runs {
+            run.x += shift;
+        }
+        lines.push(SetLine {
+            runs: line.runs,
+            ratio,
+            hyphenated: hyphen.is_some(),
+            overfull: set_width > target + 0.01,
+            notes: line.notes,
+            calls: line.calls,
+            offset: line.offset,
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+#[derive(Default)]
+struct LineBuilder {
+    runs: Vec<GlyphRun>,
+    x: f32,
+    notes: Vec<NoteId>,
+    calls: Vec<(f32, f32)>,
+    offset: Option<usize>,
+}
+
+impl LineBuilder {
+    fn skip(&mut self, w: f32) {
+        self.x += w;
+    }
+
+    /// Appends a fragment's glyphs; `advance` replaces the width of a space.
+    fn push_frag(&mut self, frag: &Frag, advance: Option<f32>) {
+        let shaped = &frag.shaped;
+        let y = -frag.rise;
+        let same = self.runs.last().is_some_and(|r| {
+            r.style == shaped.style
+                && r.size == frag.size
+                && r.y == y
+                && (r.x + r.width() - self.x).abs() < 0.001
+        });
+        if !same {
+            self.runs.push(GlyphRun {
+                style: shaped.style,
+                size: frag.size,
+                x: self.x,
+                y,
+                text: String::new(),
+                glyphs: Vec::new(),
+            });
+        }
+        if let Some(note) = frag.note {
+            self.notes.push(note);
+            self.calls.push((self.x, frag.width()));
+        }
+        if self.offset.is_none() && frag.note.is_none() {
+            self.offset = frag
+                .offset
+                .map(|o| o + shaped.text_range(frag.glyphs.clone()).start);
+        }
+        let run = self.runs.last_mut().expect("a run was pushed");
+        let range = frag.glyphs.clone();
+        let text_range = shaped.text_range(range.clone());
+        let base = run.text.len();
+        let text = &shaped.text[text_range.clone()];
+        let superior;
+        let (text, mapped) = if frag.note.is_some() {
+            superior = superior_text(text);
+            (superior.as_str(), false)
+        } else {
+            (text, true)
+        };
+        run.text.push_str(text);
+        let count = range.len();
+        for (k, g) in shaped.glyphs[range.clone()].iter().enumerate() {
+            let glyph_text = if mapped {
+                let from = g.cluster as usize;
+                let to = shaped.glyphs[range.start + k..range.end]
+                    .iter()
+                    .find(|h| h.cluster != g.cluster)
+                    .map_or(text_range.end, |h| h.cluster as usize);
+                base + from - text_range.start..base + to - text_range.start
+            } else {
+                // Superior figures: one glyph per digit, each digit one superior character.
+                let chars: Vec<(usize, char)> = text.char_indices().collect();
+                let (i, c) = chars[k.min(chars.len() - 1)];
+                base + i..base + i + c.len_utf8()
+            };
+            let adv = match advance {
+                Some(w) if count == 1 => w,
+                _ => g.advance * frag.size,
+            };
+            run.glyphs.push(Glyph {
+                id: g.id,
+                advance: adv,
+                x_offset: g.x_offset * frag.size,
+                y_offset: g.y_offset * frag.size,
+                text: glyph_text,
+            });
+            self.x += adv;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Where a word may break: after explicit hyphens, dashes and slashes, else at the
+//! hyphenation points of Knuth–Liang patterns (hypher). Proper names, acronyms and words
+//! with figures are never hyphenated.
+
+/// Hyphenation settings of a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct Hyphenation {
+    pub lang: hypher::Lang,
+    /// Letters kept before a hyphenation point: at least 2 ("re-", "un-").
+    pub left: usize,
+    /// Letters carried after it: at least 3, so no line starts with a two-letter stub
+    /// like "-ed" or "-ly".
+    pub right: usize,
+}
+
+impl Hyphenation {
+    /// The settings for a BCP 47 language tag, when there are patterns for it.
+    pub fn for_language(tag: &str) -> Option<Hyphenation> {
+        let bytes = tag.as_bytes();
+        let code = [
+            bytes.first()?.to_ascii_lowercase(),
+            bytes.get(1)?.to_ascii_lowercase(),
+        ];
+        let lang = hypher::Lang::from_iso(code)?;
+        Some(Hyphenation {
+            lang,
+            left: 2,
+            right: 3,
+        })
+    }
+}
+
+/// A possible break inside a word, as a byte offset into the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BreakPoint {
+    pub at: usize,
+    /// The break adds a hyphen (a hyphenation point), rather than following a character
+    /// already there (a hyphen, dash or slash).
+    pub hyphen: bool,
+}
+
+/// The break points of `word` (a run of text between spaces, punctuation included).
+pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakPoint> {
+    let mut points = Vec::new();
+    let mut seen_alnum = false;
+    for (i, c) in word.char_indices() {
+        let after = i + c.len_utf8();
+        let rest_has_alnum = word[after..].chars().any(char::is_alphanumeric);
+        if matches!(c, '-' | '\u{2010}' | '–' | '—' | '/') && seen_alnum && rest_has_alnum {
+            points.push(BreakPoint {
+                at: after,
+                hyphen: false,
+            });
+        }
+        seen_alnum |= c.is_alphanumeric();
+    }
+    if !points.is_empty() {
+        // Words with explicit hyphens or dashes break only there.
+        return points;
+    }
+    let Some(h) = hyphenation else { return points };
+    // The core of the word: without leading and trailing punctuation (quotes, commas).
+    let Some(start) = word.find(char::is_alphabetic) else {
+        return points;
+    };
+    let end = word.rfind(char::is_alphabetic).map_or(word.len(), |i| {
+        i + word[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let core = &word[start..end];
+    let hyphenatable = core.chars().all(char::is_alphabetic)
+        && core.chars().next().is_some_and(char::is_lowercase)
+        && core.chars().count() >= h.left + h.right;
+    if !hyphenatable {
+        return points;
+    }
+    let mut at = start;
+    let syllables: Vec<&str> = hypher::hyphenate_bounded(core, h.lang, h.left, h.right).collect();
+    for syllable in &syllables[..syllables.len().saturating_sub(1)] {
+        at += syllable.len();
+        points.push(BreakPoint { at, hyphen: true });
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> Hyphenation {
+        Hyphenation::for_language("en-GB").unwrap()
+    }
+
+    fn split(word: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for p in break_points(word, Some(&en())) {
+            out.push_str(&word[last..p.at]);
+            out.push(if p.hyphen { '|' } else { '^' });
+            last = p.at;
+        }
+        out + &word[last..]
+    }
+
+    #[test]
+    fn hyphenates_common_words_with_margins() {
+        assert_eq!(split("revolutionary"), "rev|o|lu|tion|ary");
+        assert_eq!(split("“organization,”"), "“or|ga|ni|za|tion,”");
+        // Never two letters carried over: "walked" has no point before "-ed".
+        assert!(!split("walked").ends_with("|ed"));
+    }
+
+    #[test]
+    fn explicit_hyphens_and_dashes_only() {
+        assert_eq!(split("counter-revolution"), "counter-^revolution");
+        assert_eq!(split("years—and"), "years—^and");
+        assert_eq!(split("-"), "-");
+    }
+
+    #[test]
+    fn names_acronyms_and_figures_are_kept_whole() {
+        assert_eq!(split("Enríquez"), "Enríquez");
+        assert_eq!(split("MAPU"), "MAPU");
+        assert_eq!(split("1970s"), "1970s");
+    }
+}

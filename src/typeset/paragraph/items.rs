@@ -1,0 +1,379 @@
+//! Stage 2 of a paragraph: shape the collected pieces word by word (through the cache)
+//! and turn them into boxes, glue and penalties for the line breaker, with a parallel list
+//! of what each item draws.
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use super::collect::Piece;
+use super::hyphenate::{Hyphenation, break_points};
+use super::knuth_plass::{FILL, INFINITE, Item};
+use crate::model::NoteId;
+use crate::typeset::fonts::Style;
+use crate::typeset::shape::{Shaped, Shaper, Variant};
+
+/// Cost of a break at a hyphenation point or an explicit hyphen (TeX's `\hyphenpenalty`
+/// and `\exhyphenpenalty`, 50): allowed, but a break at a space is preferred.
+const HYPHEN_COST: f32 = 50.0;
+/// Cost of a break after a dash: as after a hyphen.
+const DASH_COST: f32 = 50.0;
+/// Cost of a break after a slash (long URLs): only when nothing better exists.
+const SLASH_COST: f32 = 200.0;
+/// Interword glue is the space of the font, stretching by a half and shrinking by a third
+/// of it (the proportions of Computer Modern's and of most book typesetting).
+const SPACE_STRETCH: f32 = 0.5;
+const SPACE_SHRINK: f32 = 1.0 / 3.0;
+/// Note calls are superior figures; without real ones, figures at this fraction of the
+/// size, raised by `FAKE_SUPERIOR_RISE` of the size.
+const FAKE_SUPERIOR_SCALE: f32 = 0.62;
+const FAKE_SUPERIOR_RISE: f32 = 0.36;
+
+/// Unicode superior figures: the text layer of a note call, so that extracted text reads
+/// `word³` as printed and not `word3`.
+const SUPERIOR_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// A run of glyphs of one shaped string.
+#[derive(Debug, Clone)]
+pub struct Frag {
+    pub shaped: Rc<Shaped>,
+    pub glyphs: Range<usize>,
+    pub size: f32,
+    /// Baseline shift upwards, in points.
+    pub rise: f32,
+    /// Byte offset of `shaped.text` in the block's plain text (`None` for generated text).
+    pub offset: Option<usize>,
+    /// Set on a note call: the note, and the text layer replaced by superior figures.
+    pub note: Option<NoteId>,
+}
+
+impl Frag {
+    pub fn width(&self) -> f32 {
+        self.shaped.width(self.glyphs.clone()) * self.size
+    }
+}
+
+/// What an item draws.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Frag(Frag),
+    /// An interword space: drawn as the space glyph of the style, its advance justified.
+    Space(Frag),
+    /// A hyphen drawn only when the line breaks here.
+    Hyphen(Frag),
+    Nothing,
+}
+
+/// The settings of one paragraph.
+#[derive(Debug, Clone)]
+pub struct ParaSpec {
+    pub size: f32,
+    /// Width of the first-line indent (0 for none).
+    pub indent: f32,
+    pub hyphenation: Option<Hyphenation>,
+}
+
+/// Items and their contents, index for index, and what could not be set.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub items: Vec<Item>,
+    pub contents: Vec<Content>,
+    /// Characters without a glyph in the face.
+    pub missing: Vec<char>,
+}
+
+impl Prepared {
+    fn push(&mut self, item: Item, content: Content) {
+        self.items.push(item);
+        self.contents.push(content);
+    }
+}
+
+/// One segment of a word: text in one style.
+struct Segment<'a> {
+    text: &'a str,
+    style: Style,
+    offset: usize,
+}
+
+enum Token<'a> {
+    Word(Vec<Segment<'a>>),
+    Space(Style),
+    Call(NoteId, u32, Style),
+    Break,
+}
+
+fn is_break_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{2009}' | '\u{2002}' | '\u{2003}'
+    )
+}
+
+fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut last_style = Style::Regular;
+    for piece in pieces {
+        match piece {
+            Piece::Text {
+                text,
+                style,
+                offset,
+            } => {
+                last_style = *style;
+                let mut start = 0;
+                for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                    let end_of_word = i == text.len() || is_break_space(c);
+                    if !end_of_word {
+                        continue;
+                    }
+                    if start < i {
+                        let seg = Segment {
+                            text: &text[start..i],
+                            style: *style,
+                            offset: offset + start,
+                        };
+                        // A word continues across a style change when no space separates.
+                        match tokens.last_mut() {
+                            Some(Token::Word(segs)) if start == 0 => segs.push(seg),
+                            _ => tokens.push(Token::Word(vec![seg])),
+                        }
+                    }
+                    if i < text.len() && !matches!(tokens.last(), Some(Token::Space(_)) | None) {
+                        tokens.push(Token::Space(*style));
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            Piece::NoteCall { note, number } => {
+                tokens.push(Token::Call(*note, *number, last_style))
+            }
+            Piece::LineBreak { .. } => tokens.push(Token::Break),
+        }
+    }
+    while matches!(tokens.last(), Some(Token::Space(_))) {
+        tokens.pop();
+    }
+    tokens
+}
+
+/// Builds the items of one paragraph.
+pub fn prepare(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) -> Prepared {
+    let mut out = Prepared::default();
+    if spec.indent > 0.0 {
+        out.push(Item::Box { width: spec.indent }, Content::Nothing);
+    }
+    let tokens = tokenize(pieces);
+    let last_word = tokens.iter().rposition(|t| matches!(t, Token::Word(_)));
+    for (ti, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Word(segments) => {
+                let hyphenation = if Some(ti) == last_word {
+                    None
+                } else {
+                    spec.hyphenation.as_ref()
+                };
+                push_word(&mut out, segments, spec.size, hyphenation, shaper);
+            }
+            Token::Space(style) => {
+                let space = shaper.shape(" ", *style, Variant::Normal);
+                let frag = Frag {
+                    glyphs: 0..space.glyphs.len(),
+                    shaped: space,
+                    size: spec.size,
+                    rise: 0.0,
+                    offset: None,
+                    note: None,
+                };
+                let width = frag.width();
+                out.push(
+                    Item::Glue {
+                        width,
+                        stretch: width * SPACE_STRETCH,
+                        shrink: width * SPACE_SHRINK,
+                    },
+                    Content::Space(frag),
+                );
+            }
+            Token::Call(note, number, style) => {
+                push_call(&mut out, *note, *number, *style, spec.size, shaper)
+            }
+            Token::Break => {
+                out.push(
+                    Item::Glue {
+                        width: 0.0,
+                        stretch: FILL,
+                        shrink: 0.0,
+                    },
+                    Content::Nothing,
+                );
+                out.push(
+                    Item::Penalty {
+                        width: 0.0,
+                        cost: -INFINITE,
+                        flagged: false,
+                    },
+                    Content::Nothing,
+                );
+            }
+        }
+    }
+    out.push(
+        Item::Penalty {
+            width: 0.0,
+            cost: INFINITE,
+            flagged: false,
+        },
+        Content::Nothing,
+    );
+    out.push(
+        Item::Glue {
+            width: 0.0,
+            stretch: FILL,
+            shrink: 0.0,
+        },
+        Content::Nothing,
+    );
+    out.push(
+        Item::Penalty {
+            width: 0.0,
+            cost: -INFINITE,
+            flagged: false,
+        },
+        Content::Nothing,
+    );
+    out
+}
+
+fn push_word(
+    out: &mut Prepared,
+    segments: &[Segment],
+    size: f32,
+    hyph: Option<&Hyphenation>,
+    shaper: &mut Shaper,
+) {
+    let word: String = segments.iter().map(|s| s.text).collect();
+    let points = break_points(&word, hyph);
+    let mut seg_start = 0;
+    for seg in segments {
+        let shaped = shaper.shape(seg.text, seg.style, Variant::Normal);
+        out.missing.extend(shaped.missing.iter().copied());
+        let mut from = 0;
+        for point in points
+            .iter()
+            .filter(|p| p.at > seg_start && p.at < seg_start + seg.text.len())
+        {
+            let local = (point.at - seg_start) as u32;
+            // Cut only where a glyph starts exactly there (never inside a ligature).
+            let Some(cut) = shaped.glyphs.iter().position(|g| g.cluster == local) else {
+                continue;
+            };
+            if cut <= from {
+                continue;
+            }
+            let frag = Frag {
+                shaped: shaped.clone(),
+                glyphs: from..cut,
+                size,
+                rise: 0.0,
+                offset: Some(seg.offset),
+                note: None,
+            };
+            out.push(
+                Item::Box {
+                    width: frag.width(),
+                },
+                Content::Frag(frag),
+            );
+            if point.hyphen {
+                let hyphen = shaper.shape("-", seg.style, Variant::Normal);
+                let frag = Frag {
+                    shaped: hyphen,
+                    glyphs: 0..1,
+                    size,
+                    rise: 0.0,
+                    offset: None,
+                    note: None,
+                };
+                out.push(
+                    Item::Penalty {
+                        width: frag.width(),
+                        cost: HYPHEN_COST,
+                        flagged: true,
+                    },
+                    Content::Hyphen(frag),
+                );
+            } else {
+                let cost = match word[..point.at].chars().next_back() {
+                    Some('/') => SLASH_COST,
+                    Some('-') => HYPHEN_COST,
+                    _ => DASH_COST,
+                };
+                let flagged = word[..point.at].ends_with('-');
+                out.push(
+                    Item::Penalty {
+                        width: 0.0,
+                        cost,
+                        flagged,
+                    },
+                    Content::Nothing,
+                );
+            }
+            from = cut;
+        }
+        let frag = Frag {
+            shaped: shaped.clone(),
+            glyphs: from..shaped.glyphs.len(),
+            size,
+            rise: 0.0,
+            offset: Some(seg.offset),
+            note: None,
+        };
+        out.push(
+            Item::Box {
+                width: frag.width(),
+            },
+            Content::Frag(frag),
+        );
+        seg_start += seg.text.len();
+    }
+}
+
+fn push_call(
+    out: &mut Prepared,
+    note: NoteId,
+    number: u32,
+    style: Style,
+    size: f32,
+    shaper: &mut Shaper,
+) {
+    let digits = number.to_string();
+    let real = shaper.has_real(style, Variant::Superior);
+    let shaped = shaper.shape(&digits, style, Variant::Superior);
+    let (size, rise) = if real {
+        (size, 0.0)
+    } else {
+        (size * FAKE_SUPERIOR_SCALE, size * FAKE_SUPERIOR_RISE)
+    };
+    let frag = Frag {
+        glyphs: 0..shaped.glyphs.len(),
+        shaped,
+        size,
+        rise,
+        offset: None,
+        note: Some(note),
+    };
+    out.push(
+        Item::Box {
+            width: frag.width(),
+        },
+        Content::Frag(frag),
+    );
+}
+
+/// The text layer of a note call's glyphs: superior figures.
+pub fn superior_text(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| SUPERIOR_DIGITS[d as usize]))
+        .collect()
+}

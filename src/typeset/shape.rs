@@ -1,0 +1,241 @@
+//! Shaping with harfrust behind one small interface: a string in one style and variant
+//! becomes glyph ids with advances (in ems) and the byte cluster of each glyph. Each
+//! distinct (text, style, variant) is shaped once; the result is shared from a cache.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use harfrust::{
+    Buffer, Direction, Feature, Language, Script, ShapeOptions, ShapePlan, ShaperFont, Tag,
+};
+
+use super::fonts::{FontSet, Style};
+
+/// OpenType features beyond the defaults (kerning and standard ligatures are on by
+/// default in harfrust, as in HarfBuzz).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Variant {
+    Normal,
+    /// Real small capitals (`smcp`) for lower case letters.
+    SmallCaps,
+    /// Real superior figures (`sups`), for note calls.
+    Superior,
+}
+
+impl Variant {
+    const ALL: [Variant; 3] = [Variant::Normal, Variant::SmallCaps, Variant::Superior];
+
+    fn features(self) -> Vec<Feature> {
+        let tag = match self {
+            Variant::Normal => return Vec::new(),
+            Variant::SmallCaps => b"smcp",
+            Variant::Superior => b"sups",
+        };
+        vec![Feature::new(Tag::new(tag), 1, ..)]
+    }
+}
+
+/// One glyph of a shaped string. Advances and offsets are in ems (multiply by the size).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte offset in the shaped string where this glyph's cluster starts.
+    pub cluster: u32,
+    /// The string may be cut before this glyph without reshaping.
+    pub safe_to_break: bool,
+}
+
+/// A shaped string.
+#[derive(Debug, Clone)]
+pub struct Shaped {
+    pub text: String,
+    pub style: Style,
+    pub variant: Variant,
+    pub glyphs: Vec<ShapedGlyph>,
+    /// Characters the face has no glyph for.
+    pub missing: Vec<char>,
+}
+
+impl Shaped {
+    /// Width of glyphs `range` in ems.
+    pub fn width(&self, range: std::ops::Range<usize>) -> f32 {
+        self.glyphs[range].iter().map(|g| g.advance).sum()
+    }
+
+    /// Byte range of the text covered by glyphs `range` (clusters are in logical order
+    /// for the left-to-right scripts of this edition).
+    pub fn text_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self
+            .glyphs
+            .get(range.start)
+            .map_or(self.text.len(), |g| g.cluster as usize);
+        let end = self
+            .glyphs
+            .get(range.end)
+            .map_or(self.text.len(), |g| g.cluster as usize);
+        start..end
+    }
+}
+
+/// Shapes strings with a per-run cache. One per typesetting run (not shared across
+/// threads).
+pub struct Shaper<'f> {
+    fonts: &'f FontSet,
+    plans: HashMap<(Style, Variant), ShapePlan>,
+    cache: HashMap<(Style, Variant, String), Rc<Shaped>>,
+    buffer: Option<Buffer>,
+    /// Whether the face has real glyphs for each variant (else the variant falls back).
+    real: HashMap<(Style, Variant), bool>,
+    pub calls: usize,
+    pub misses: usize,
+}
+
+impl<'f> Shaper<'f> {
+    pub fn new(fonts: &'f FontSet, language: &str) -> Shaper<'f> {
+        let lang: Option<Language> = language.parse().ok();
+        let mut plans = HashMap::new();
+        for style in Style::ALL {
+            for variant in Variant::ALL {
+                let font = &fonts.face(style).font;
+                let plan = ShapePlan::new(
+                    font,
+                    Direction::LeftToRight,
+                    Some(Script::LATIN),
+                    lang.as_ref(),
+                    &variant.features(),
+                );
+                plans.insert((style, variant), plan);
+            }
+        }
+        let mut shaper = Shaper {
+            fonts,
+            plans,
+            cache: HashMap::new(),
+            buffer: None,
+            real: HashMap::new(),
+            calls: 0,
+            misses: 0,
+        };
+        for style in Style::ALL {
+            shaper.real.insert((style, Variant::Normal), true);
+            let plain = shaper.shape_uncached("x1", style, Variant::Normal);
+            for variant in [Variant::SmallCaps, Variant::Superior] {
+                let probe = shaper.shape_uncached("x1", style, variant);
+                // A real feature substitutes the letter (smcp) or the figure (sups).
+                let differs = plain
+                    .glyphs
+                    .iter()
+                    .zip(&probe.glyphs)
+                    .any(|(a, b)| a.id != b.id);
+                shaper.real.insert((style, variant), differs);
+            }
+        }
+        shaper
+    }
+
+    /// Whether `variant` has real glyphs in `style` (never faked by scaling).
+    pub fn has_real(&self, style: Style, variant: Variant) -> bool {
+        self.real.get(&(style, variant)).copied().unwrap_or(false)
+    }
+
+    /// Shapes `text`, from the cache when it was shaped before.
+    pub fn shape(&mut self, text: &str, style: Style, variant: Variant) -> Rc<Shaped> {
+        self.calls += 1;
+        let variant = if self.has_real(style, variant) {
+            variant
+        } else {
+            Variant::Normal
+        };
+        if let Some(s) = self.cache.get(&(style, variant, text.to_string())) {
+            return s.clone();
+        }
+        self.misses += 1;
+        let shaped = Rc::new(self.shape_uncached(text, style, variant));
+        self.cache
+            .insert((style, variant, text.to_string()), shaped.clone());
+        shaped
+    }
+
+    fn shape_uncached(&mut self, text: &str, style: Style, variant: Variant) -> Shaped {
+        let face = self.fonts.face(style);
+        let font = ShaperFont::new(&face.font);
+        let mut buffer = self.buffer.take().unwrap_or_default();
+        buffer.clear();
+        buffer.push_str(text);
+        buffer.set_direction(Direction::LeftToRight);
+        buffer.set_script(Some(Script::LATIN));
+        let plan = &self.plans[&(style, variant)];
+        buffer.set_language(plan.language().cloned());
+        let features = variant.features();
+        let options = ShapeOptions::new().plan(Some(plan)).features(&features);
+        let upem = face.units_per_em;
+        let mut glyphs = Vec::new();
+        let mut missing = Vec::new();
+        if harfrust::shape(&font, &mut buffer, options).is_ok() {
+            for (info, pos) in buffer.glyph_infos().iter().zip(buffer.glyph_positions()) {
+                if info.glyph_id == 0 {
+                    missing.extend(text[info.cluster as usize..].chars().next());
+                }
+                glyphs.push(ShapedGlyph {
+                    id: info.glyph_id as u16,
+                    advance: pos.x_advance as f32 / upem,
+                    x_offset: pos.x_offset as f32 / upem,
+                    y_offset: pos.y_offset as f32 / upem,
+                    cluster: info.cluster,
+                    safe_to_break: !info.unsafe_to_break(),
+                });
+            }
+        } else {
+            missing.extend(text.chars());
+        }
+        self.buffer = Some(buffer);
+        Shaped {
+            text: text.to_string(),
+            style,
+            variant,
+            glyphs,
+            missing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn fonts() -> FontSet {
+        FontSet::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap()
+    }
+
+    #[test]
+    fn ligatures_kerning_and_cache() {
+        let fonts = fonts();
+        let mut shaper = Shaper::new(&fonts, "en");
+        let office = shaper.shape("office", Style::Regular, Variant::Normal);
+        // "ffi" is one glyph whose cluster covers three letters.
+        assert_eq!(office.glyphs.len(), 4, "{:?}", office.glyphs);
+        assert_eq!(office.text_range(1..2), 1..4);
+        let again = shaper.shape("office", Style::Regular, Variant::Normal);
+        assert!(Rc::ptr_eq(&office, &again));
+        let av = shaper.shape("AV", Style::Regular, Variant::Normal);
+        let a = shaper.shape("A", Style::Regular, Variant::Normal);
+        let v = shaper.shape("V", Style::Regular, Variant::Normal);
+        assert!(
+            av.width(0..2) < a.width(0..1) + v.width(0..1),
+            "kerning applied"
+        );
+        assert!(shaper.has_real(Style::Regular, Variant::SmallCaps));
+    }
+
+    #[test]
+    fn missing_characters_are_reported() {
+        let fonts = fonts();
+        let mut shaper = Shaper::new(&fonts, "en");
+        let s = shaper.shape("a\u{0E01}b", Style::Regular, Variant::Normal);
+        assert_eq!(s.missing, vec!['\u{0E01}']);
+    }
+}

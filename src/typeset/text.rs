@@ -1,0 +1,189 @@
+//! One text of the volume as a vertical list: its opening (new recto, title, author,
+//! source line), its blocks, and its notes at the end.
+
+use super::flow::{FlowItem, FlowLine, Frame, Mark, ParaCtx, TextNotes};
+use super::fonts::Style;
+use super::geometry::TypeSize;
+use super::notes::NoteLines;
+use super::paragraph::{Align, Piece};
+use super::shape::Variant;
+use super::{Layout, NotePlacement};
+use crate::diag::{FileId, Span};
+use crate::model::{BlockId, Text, TextMeta};
+
+/// Lines of white above a text's title on its opening page ("sinkage"): the opening reads
+/// as a beginning, as in most books.
+const SINK_LINES: f32 = 5.0;
+/// White between the opening (title to source line) and the first line of the text.
+const AFTER_OPENING_LINES: f32 = 2.5;
+
+impl Layout<'_, '_> {
+    /// The vertical list of `text`, and its notes set as lines (placed at the foot of
+    /// the pages by pagination, or already appended at the end).
+    pub fn text(&mut self, text: &Text) -> (Vec<FlowItem>, NoteLines) {
+        let g = self.geometry.clone();
+        let mut out = vec![FlowItem::NewPage { recto: true }];
+        out.push(FlowItem::Space(SINK_LINES * g.body.leading));
+        let span = text
+            .blocks
+            .first()
+            .map_or(Span::new(FileId(0), 0..0), |b| b.span);
+        let centered = |size: TypeSize, style: Style| Frame {
+            left: 0.0,
+            right: 0.0,
+            size,
+            style,
+            align: Align::Center,
+        };
+        let start = out.len();
+        self.plain(
+            &text.meta.title,
+            &centered(g.title, Style::Regular),
+            span,
+            &mut out,
+        );
+        if let Some(FlowItem::Line(first)) = out.get_mut(start) {
+            first.mark = Some(Mark {
+                depth: 0,
+                title: text.meta.title.clone(),
+            });
+        }
+        if let Some(sub) = &text.meta.subtitle {
+            out.push(FlowItem::Space(g.body.leading / 2.0));
+            self.plain(sub, &centered(g.heading, Style::Italic), span, &mut out);
+        }
+        if let Some(author) = &text.meta.author {
+            out.push(FlowItem::Space(g.body.leading));
+            let line = self.small_caps_line(author, g.heading, span);
+            out.push(FlowItem::Line(line));
+        }
+        let source = source_line(&text.meta);
+        if !source.is_empty() {
+            out.push(FlowItem::Space(g.body.leading / 2.0));
+            self.plain(&source, &centered(g.note, Style::Italic), span, &mut out);
+        }
+        for item in &mut out {
+            if let FlowItem::Line(l) = item {
+                l.keep_with_next = true;
+            }
+        }
+        out.push(FlowItem::Space(AFTER_OPENING_LINES * g.body.leading));
+        let frame = Frame {
+            left: 0.0,
+            right: 0.0,
+            size: g.body,
+            style: Style::Regular,
+            align: Align::Justify,
+        };
+        let numbers = TextNotes(text);
+        self.blocks(&text.blocks, &frame, &numbers, &mut out);
+        let notes = self.note_lines(text);
+        match self.options.notes {
+            NotePlacement::Foot => (out, notes),
+            NotePlacement::EndOfText => {
+                self.end_notes(text, &notes, &mut out);
+                (out, NoteLines::new())
+            }
+        }
+    }
+
+    /// Sets a plain string (titles, generated text) as lines of `frame`.
+    pub fn plain(&mut self, s: &str, frame: &Frame, span: Span, out: &mut Vec<FlowItem>) {
+        let pieces = vec![Piece::Text {
+            text: s.to_string(),
+            style: frame.style,
+            offset: 0,
+        }];
+        let numbers = NoNotes;
+        let ctx = ParaCtx {
+            block: None,
+            span,
+            numbers: &numbers,
+        };
+        self.paragraph(&[], pieces, frame, 0.0, ctx, out);
+        for item in out.iter_mut().rev() {
+            match item {
+                FlowItem::Line(l) if l.block.is_none() => l.offset = None,
+                _ => break,
+            }
+        }
+    }
+
+    /// One centered line in real small capitals (upper case kept as capitals).
+    pub fn small_caps_line(&mut self, s: &str, size: TypeSize, span: Span) -> FlowLine {
+        let shaped = self.shaper.shape(s, Style::Regular, Variant::SmallCaps);
+        for &c in &shaped.missing {
+            self.missing.push(super::flow::Missing { c, span, text: self.current_text });
+        }
+        let width = shaped.width(0..shaped.glyphs.len()) * size.size;
+        let x = ((self.geometry.measure() - width) / 2.0).max(0.0);
+        let run = super::text_run(&shaped, size.size, x);
+        bare_line(vec![run], size.leading, None)
+    }
+
+    /// One centered line of plain text (short strings only: it is not broken).
+    pub fn centered_line(
+        &mut self,
+        s: &str,
+        style: Style,
+        size: TypeSize,
+        block: Option<BlockId>,
+    ) -> FlowLine {
+        let shaped = self.shaper.shape(s, style, Variant::Normal);
+        let width = shaped.width(0..shaped.glyphs.len()) * size.size;
+        let x = ((self.geometry.measure() - width) / 2.0).max(0.0);
+        let run = super::text_run(&shaped, size.size, x);
+        bare_line(vec![run], size.leading, block)
+    }
+}
+
+/// A line of the vertical list that is not body text.
+pub fn bare_line(
+    runs: Vec<super::page::GlyphRun>,
+    leading: f32,
+    block: Option<BlockId>,
+) -> FlowLine {
+    FlowLine {
+        runs,
+        rules: Vec::new(),
+        leading,
+        keep_with_next: false,
+        block,
+        offset: None,
+        notes: Vec::new(),
+        calls: Vec::new(),
+        mark: None,
+        hyphenated: false,
+        ratio: 0.0,
+        overfull: false,
+        justified: false,
+        para: None,
+        link: None,
+    }
+}
+
+struct NoNotes;
+impl super::paragraph::NoteNumbers for NoNotes {
+    fn number(&self, _: crate::model::NoteId) -> u32 {
+        0
+    }
+}
+
+/// "Published in Punto Final, 1973. CC BY-SA 4.0." from what the text's metadata gives.
+pub fn source_line(meta: &TextMeta) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = meta.published_in.as_ref().or(meta.publisher.as_ref()) {
+        parts.push(p.clone());
+    }
+    if let Some(d) = &meta.date {
+        parts.push(d.clone());
+    }
+    let mut line = parts.join(", ");
+    if let Some(l) = &meta.licence {
+        if !line.is_empty() {
+            line.push_str(". ");
+        }
+        line.push_str(l);
+    }
+    line
+}

@@ -1,0 +1,182 @@
+//! A synthetic volume for the PDF tests: two texts with headings, emphasis, a quotation,
+//! a list, notes and the accented names and typography the real texts use.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use reader_edition::diag::{FileId, Span};
+use reader_edition::model::*;
+
+pub fn span() -> Span {
+    Span::new(FileId(0), 0..0)
+}
+
+pub fn t(s: &str) -> Inline {
+    Inline {
+        span: span(),
+        kind: InlineKind::Text(s.to_string()),
+    }
+}
+
+pub fn em(s: &str) -> Inline {
+    Inline {
+        span: span(),
+        kind: InlineKind::Emph(vec![t(s)]),
+    }
+}
+
+pub fn note_ref(n: u32) -> Inline {
+    Inline {
+        span: span(),
+        kind: InlineKind::NoteRef(NoteId(n)),
+    }
+}
+
+struct Ids(u32);
+impl Ids {
+    fn block(&mut self, kind: BlockKind) -> Block {
+        self.0 += 1;
+        Block {
+            id: BlockId(self.0),
+            span: span(),
+            kind,
+        }
+    }
+}
+
+const SENTENCES: [&str; 8] = [
+    "The Movimiento de Izquierda Revolucionaria was founded in Santiago in 1965, and its first congress met in a trade-union office near the university. ",
+    "Miguel Enríquez, a physician from Concepción, argued that the efficient way to build a party was to train cadres in the struggles of the shantytowns and the countryside. ",
+    "“We are not a sect,” he said; ‘the workers’ own organizations must lead’ — a line that set the MIR apart from the Communist Party in 1970–1973. ",
+    "Critics, among them Sebastián Piñera decades later, called the flag of armed struggle a fiction; the first answer came from the cordones industriales themselves. ",
+    "Unlike the older parties, the movement published its analyses in Punto Final, whose circulation grew through the years of the Popular Unity government. ",
+    "Historians of counter-revolution have shown how the owners’ associations organized the lockouts of October 1972 with remarkable efficiency and discipline. ",
+    "In the textile mills of Santiago the workers took over the machines, and the government had to decide whether to legalize what they had done. ",
+    "The coup of 11 September 1973 ended the experiment; Enríquez died in combat in October 1974, in a house in the San Miguel district of Santiago. ",
+];
+
+fn paragraph(seed: usize, sentences: usize) -> Vec<Inline> {
+    let mut s = String::new();
+    for k in 0..sentences {
+        s.push_str(SENTENCES[(seed + k) % SENTENCES.len()]);
+    }
+    vec![t(s.trim_end())]
+}
+
+fn text(
+    ids: &mut Ids,
+    slug: &str,
+    title: &str,
+    author: &str,
+    first_note: u32,
+    paragraphs: usize,
+) -> Text {
+    let mut blocks = Vec::new();
+    blocks.push(ids.block(BlockKind::Paragraph(vec![
+        t("This is the first paragraph of "),
+        em("“"),
+        em(title),
+        em("”"),
+        t(", set in Linux Libertine with ligatures: first, office, efficient, flag, affluent, fjord."),
+        note_ref(first_note),
+        t(" It continues with a second sentence about Enríquez and Piñera."),
+    ])));
+    for p in 0..paragraphs {
+        if p % 5 == 2 {
+            blocks.push(ids.block(BlockKind::Heading {
+                level: 1,
+                content: vec![t(&format!(
+                    "Part {}: from Concepción to Santiago",
+                    p / 5 + 1
+                ))],
+            }));
+        }
+        if p == 3 {
+            let quote = vec![ids.block(BlockKind::Paragraph(paragraph(p + 3, 3)))];
+            blocks.push(ids.block(BlockKind::Quote(quote)));
+        }
+        if p == 6 {
+            let items = (0..3)
+                .map(|i| vec![ids.block(BlockKind::Paragraph(paragraph(i, 1 + i % 2)))])
+                .collect();
+            blocks.push(ids.block(BlockKind::List {
+                ordered: false,
+                start: 1,
+                items,
+            }));
+        }
+        let mut inl = paragraph(p, 3 + p % 4);
+        if p == 4 {
+            inl.push(note_ref(first_note + 1));
+        }
+        blocks.push(ids.block(BlockKind::Paragraph(inl)));
+    }
+    let notes = vec![
+        Note { id: NoteId(first_note), number: 1, span: span(), blocks: vec![ids.block(BlockKind::Paragraph(vec![t("A note of the editors: the official spelling is Enríquez; see the efficient office files.")]))] },
+        Note { id: NoteId(first_note + 1), number: 2, span: span(), blocks: vec![ids.block(BlockKind::Paragraph(paragraph(2, 4)))] },
+    ];
+    Text {
+        id: TextId(slug.to_string()),
+        kind: TextKind::Source,
+        meta: TextMeta {
+            title: title.to_string(),
+            short_title: title.to_string(),
+            author: Some(author.to_string()),
+            published_in: Some("Punto Final".into()),
+            date: Some("1973".into()),
+            licence: Some("CC BY-SA 4.0".into()),
+            ..TextMeta::default()
+        },
+        blocks,
+        notes,
+    }
+}
+
+/// The synthetic volume.
+pub fn volume() -> Volume {
+    let mut ids = Ids(0);
+    let a = text(
+        &mut ids,
+        "mir",
+        "The Revolutionary Left Movement of Chile and Its First Decade",
+        "Wikipedia contributors",
+        0,
+        24,
+    );
+    let b = text(
+        &mut ids,
+        "speech",
+        "Speech at the Caupolicán Theatre",
+        "Miguel Enríquez",
+        2,
+        9,
+    );
+    Volume {
+        meta: VolumeMeta {
+            title: "The MIR and the Chilean Revolution".into(),
+            subtitle: Some("An Annotated Reader".into()),
+            editors: vec!["Ana Pérez".into(), "John Smith".into()],
+            language: "en".into(),
+            identifier: "urn:uuid:00000000-0000-4000-8000-000000000000".into(),
+            date: "2026-03-01".into(),
+            publisher: Some("Study Group Press".into()),
+            rights: Some("Editorial matter CC BY-SA 4.0.".into()),
+            description: Some("Five texts on the MIR, edited for study groups.".into()),
+        },
+        texts: vec![a, b],
+    }
+}
+
+pub fn fonts_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")
+}
+
+/// Runs a tool on a file; `None` when the tool is not installed.
+pub fn tool(program: &str, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}

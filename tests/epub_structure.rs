@@ -354,3 +354,44 @@ fn colophon_credits_the_wikipedia_text() {
         assert!(colophon.contains(needed), "the colophon lacks {needed:?}");
     }
 }
+
+#[test]
+fn stylesheet_leaves_sizes_fonts_and_colours_to_the_reader() {
+    let files = files();
+    let css = &files["EPUB/style.css"];
+    let code: String = css
+        .split("/*")
+        .map(|part| part.split_once("*/").map_or(part, |(_, after)| after))
+        .collect();
+    for declaration in code
+        .split([';', '{', '}'])
+        .map(str::trim)
+        .filter(|d| d.contains(':') && !d.contains("::"))
+    {
+        let (property, value) = declaration.split_once(':').unwrap();
+        let (property, value) = (property.trim(), value.trim());
+        for unit in ["px", "pt", "pc", "cm", "mm", "in", "Q"] {
+            let absolute = value
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                .any(|token| {
+                    token
+                        .strip_suffix(unit)
+                        .is_some_and(|n| !n.is_empty() && n.parse::<f32>().is_ok())
+                });
+            assert!(!absolute, "absolute unit in `{declaration}`");
+        }
+        // `inherit` keeps the reader's choice; anything else would impose one.
+        let imposed = matches!(
+            property,
+            "color" | "background" | "background-color" | "font-family"
+        ) && value != "inherit";
+        assert!(!imposed, "the stylesheet imposes `{declaration}`");
+        if property == "font-size" {
+            assert!(
+                value.ends_with("em") || value.ends_with('%'),
+                "font size not relative: `{declaration}`"
+            );
+        }
+    }
+    assert!(code.contains("hyphens: auto"));
+}

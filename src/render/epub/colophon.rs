@@ -176,8 +176,8 @@ fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
             );
             w.newline();
         }
-        (TextKind::Source, Some(Licence::CreativeCommons { share_alike })) => {
-            attribution(w, text, &title, share_alike)
+        (TextKind::Source, Some(licence @ Licence::CreativeCommons { .. })) => {
+            attribution(w, text, &title, licence)
         }
         (TextKind::Source, _) => {}
     }
@@ -188,7 +188,7 @@ fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
 /// The attribution a Creative Commons licence asks for: “Title” by Author, source link,
 /// licence link, what the edition changed, and for ShareAlike that the adapted text is
 /// shared under the same licence.
-fn attribution(w: &mut XmlWriter, text: &Text, title: &str, share_alike: bool) {
+fn attribution(w: &mut XmlWriter, text: &Text, title: &str, terms: Licence) {
     let meta = &text.meta;
     let licence = present(&meta.licence).unwrap_or_default();
     w.start("p", &[("class", "attribution")]);
@@ -206,7 +206,7 @@ fn attribution(w: &mut XmlWriter, text: &Text, title: &str, share_alike: bool) {
         w.text("; the numbered notes are the editors’ additions");
     }
     w.text(".");
-    if share_alike {
+    if terms == (Licence::CreativeCommons { share_alike: true }) {
         w.text(" The adapted text is shared under the same licence, ");
         link_or_text(w, &licence, meta.licence_url.as_deref());
         w.text(".");

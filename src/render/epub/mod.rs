@@ -95,14 +95,36 @@ fn text_file(index: usize, text: &Text) -> String {
     format!("text-{:02}-{}.xhtml", index + 1, slug.trim_matches('-'))
 }
 
-fn xhtml_item(id: &str, href: &str, in_spine: bool) -> ManifestItem {
+/// An XHTML document read in order (in the spine).
+fn spine_item(id: &str, href: &str) -> ManifestItem {
     ManifestItem {
         id: id.to_string(),
         href: href.to_string(),
         media_type: XHTML,
         properties: None,
-        in_spine,
+        in_spine: true,
     }
+}
+
+/// The landmarks of the book, in reading order: cover (when there is one), title page,
+/// colophon, contents and the start of the first text.
+fn landmarks(cover_page: Option<&str>, first_text: Option<String>) -> Vec<nav::Landmark> {
+    let mark = |epub_type, label: &str, href: &str| nav::Landmark {
+        epub_type,
+        label: label.to_string(),
+        href: href.to_string(),
+    };
+    let mut marks = Vec::new();
+    if let Some(href) = cover_page {
+        marks.push(mark("cover", "Cover", href));
+    }
+    marks.push(mark("titlepage", front::TITLE_PAGE_LABEL, TITLE_PAGE_FILE));
+    marks.push(mark("colophon", colophon::COLOPHON_LABEL, COLOPHON_FILE));
+    marks.push(mark("toc", front::CONTENTS_LABEL, CONTENTS_FILE));
+    if let Some(href) = first_text {
+        marks.push(mark("bodymatter", "Start of Content", &href));
+    }
+    marks
 }
 
 /// Every file of the package (besides `mimetype` and `container.xml`), in zip order:
@@ -115,17 +137,17 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         Some(fonts) => {
             let png = cover::cover_png(meta, fonts)?;
             let page = cover::cover_page(meta, COVER_IMAGE_FILE);
-            spine.push((xhtml_item("cover", COVER_FILE, true), page));
+            spine.push((spine_item("cover", COVER_FILE), page));
             Some(png)
         }
         None => None,
     };
     spine.push((
-        xhtml_item("titlepage", TITLE_PAGE_FILE, true),
+        spine_item("titlepage", TITLE_PAGE_FILE),
         front::title_page(meta),
     ));
     spine.push((
-        xhtml_item("colophon", COLOPHON_FILE, true),
+        spine_item("colophon", COLOPHON_FILE),
         colophon::colophon(volume),
     ));
 
@@ -150,50 +172,16 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         if !languages.contains(&text_lang) {
             languages.push(text_lang);
         }
-        text_docs.push((
-            xhtml_item(&format!("text-{:02}", i + 1), &file, true),
-            doc.xhtml,
-        ));
+        text_docs.push((spine_item(&format!("text-{:02}", i + 1), &file), doc.xhtml));
     }
     spine.push((
-        xhtml_item("contents", CONTENTS_FILE, true),
+        spine_item("contents", CONTENTS_FILE),
         front::contents_page(meta, &lines, options.contents_depth),
     ));
     let first_text = text_docs.first().map(|(item, _)| item.href.clone());
     spine.extend(text_docs);
 
-    let mut landmarks = Vec::new();
-    if cover_png.is_some() {
-        landmarks.push(nav::Landmark {
-            epub_type: "cover",
-            label: "Cover".into(),
-            href: COVER_FILE.into(),
-        });
-    }
-    landmarks.extend([
-        nav::Landmark {
-            epub_type: "titlepage",
-            label: front::TITLE_PAGE_LABEL.into(),
-            href: TITLE_PAGE_FILE.into(),
-        },
-        nav::Landmark {
-            epub_type: "colophon",
-            label: colophon::COLOPHON_LABEL.into(),
-            href: COLOPHON_FILE.into(),
-        },
-        nav::Landmark {
-            epub_type: "toc",
-            label: front::CONTENTS_LABEL.into(),
-            href: CONTENTS_FILE.into(),
-        },
-    ]);
-    if let Some(href) = first_text {
-        landmarks.push(nav::Landmark {
-            epub_type: "bodymatter",
-            label: "Start of Content".into(),
-            href,
-        });
-    }
+    let landmarks = landmarks(cover_png.as_ref().map(|_| COVER_FILE), first_text);
     let title = front::volume_title(meta);
     let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, front::CONTENTS_LABEL);
     let ncx = nav::ncx_document(meta, &title, &toc);
@@ -201,7 +189,8 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let mut items = vec![
         ManifestItem {
             properties: Some("nav"),
-            ..xhtml_item("nav", NAV_FILE, false)
+            in_spine: false,
+            ..spine_item("nav", NAV_FILE)
         },
         ManifestItem {
             id: "ncx".into(),

@@ -18,8 +18,12 @@ fn check_golden(case: &str) {
         std::fs::write(&golden, &stderr).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&golden).unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
-    assert_eq!(stderr, expected, "{case}: diagnostics differ from expected.txt");
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
+    assert_eq!(
+        stderr, expected,
+        "{case}: diagnostics differ from expected.txt"
+    );
 }
 
 #[test]
@@ -64,7 +68,13 @@ fn usage_error_exits_2() {
 fn failed_build_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("reader-edition-failed-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&["build", "--manuscript", "tests/fixtures/bad/markdown-errors", "--out", dir.to_str().unwrap()]);
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/bad/markdown-errors",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.exists(), "a failed build created the output folder");
 }
@@ -73,11 +83,24 @@ fn failed_build_writes_nothing() {
 fn tiny_manuscript_builds() {
     let dir = std::env::temp_dir().join(format!("reader-edition-tiny-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&["build", "--manuscript", "tests/fixtures/tiny", "--out", dir.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/tiny",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.join("edition.epub").is_file());
     assert!(dir.join("edition-a5.pdf").is_file());
     let text = pdftotext(&dir.join("edition-a5.pdf"));
-    assert!(text.contains("Enríquez") && text.contains("Concepción") && text.contains("office"), "{text}");
+    assert!(
+        text.contains("Enríquez") && text.contains("Concepción") && text.contains("office"),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

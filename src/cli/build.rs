@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::diag::{codes, Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::typeset::{self, FontSet, Preset, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
-use super::{ManuscriptArgs, EXIT_ERRORS};
+use super::{EXIT_ERRORS, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
@@ -35,7 +35,9 @@ pub struct BuildArgs {
 impl Default for BuildArgs {
     fn default() -> BuildArgs {
         BuildArgs {
-            manuscript: ManuscriptArgs { manuscript: PathBuf::from("manuscript") },
+            manuscript: ManuscriptArgs {
+                manuscript: PathBuf::from("manuscript"),
+            },
             out: PathBuf::from("out"),
             fonts: PathBuf::from("fonts"),
             format: vec![Format::Epub, Format::Pdf],
@@ -63,7 +65,10 @@ pub fn run(args: &BuildArgs) -> u8 {
     let mut files = Vec::new();
     if args.format.contains(&Format::Epub) {
         match epub::write_epub(&m.volume, &epub::EpubOptions::default()) {
-            Ok(bytes) => files.push(OutputFile { name: format!("{name}.epub"), bytes }),
+            Ok(bytes) => files.push(OutputFile {
+                name: format!("{name}.epub"),
+                bytes,
+            }),
             Err(d) => diags.push(d),
         }
     }
@@ -71,9 +76,17 @@ pub fn run(args: &BuildArgs) -> u8 {
         match FontSet::load(&args.fonts) {
             Ok(fonts) => {
                 for preset in &presets {
-                    let options = TypesetOptions { preset: *preset, ..TypesetOptions::default() };
-                    match typeset::typeset(&m.volume, &fonts, &options).and_then(|paged| pdf::write_pdf(&paged, &fonts, &m.volume.meta).map_err(|d| vec![d])) {
-                        Ok(bytes) => files.push(OutputFile { name: format!("{name}-{}.pdf", preset.name()), bytes }),
+                    let options = TypesetOptions {
+                        preset: *preset,
+                        ..TypesetOptions::default()
+                    };
+                    match typeset::typeset(&m.volume, &fonts, &options).and_then(|paged| {
+                        pdf::write_pdf(&paged, &fonts, &m.volume.meta).map_err(|d| vec![d])
+                    }) {
+                        Ok(bytes) => files.push(OutputFile {
+                            name: format!("{name}-{}.pdf", preset.name()),
+                            bytes,
+                        }),
                         Err(found) => diags.extend(found),
                     }
                 }
@@ -114,7 +127,10 @@ fn parse_presets(names: &[String], diags: &mut Diagnostics) -> Vec<Preset> {
         }
         match Preset::from_name(n) {
             Some(p) => out.push(p),
-            None => diags.push(Diagnostic::new(codes::UNKNOWN_PRESET, format!("there is no preset `{n}`"))),
+            None => diags.push(Diagnostic::new(
+                codes::UNKNOWN_PRESET,
+                format!("there is no preset `{n}`"),
+            )),
         }
     }
     out.dedup();

@@ -136,7 +136,10 @@ pub fn finalize(
         lines.push(SetLine {
             runs: line.runs,
             ratio,
-            hyphenated: hyphen.is_some(),
+            // A line ending at an explicit hyphen counts too: it must not end a page
+            // either (pdftotext would join the word with the folio).
+            hyphenated: hyphen.is_some()
+                || matches!(items[end], Item::Penalty { flagged: true, .. }),
             overfull: set_width > target + 0.01,
             notes: line.notes,
             calls: line.calls,

@@ -52,6 +52,11 @@ fn source_errors() {
 }
 
 #[test]
+fn recipe_rule_that_matches_nothing() {
+    check_golden("recipe-unmatched");
+}
+
+#[test]
 fn missing_manuscript_folder() {
     let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
     assert_eq!(out.status.code(), Some(1));

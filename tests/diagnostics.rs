@@ -57,6 +57,11 @@ fn recipe_rule_that_matches_nothing() {
 }
 
 #[test]
+fn invalid_dates() {
+    check_golden("invalid-dates");
+}
+
+#[test]
 fn missing_manuscript_folder() {
     let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
     assert_eq!(out.status.code(), Some(1));

@@ -131,3 +131,41 @@ fn readme_documents_every_code() {
         );
     }
 }
+
+#[test]
+fn init_makes_a_manuscript_that_builds() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ms = dir.join("ms");
+    let out = edition(&["init", ms.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = edition(&["init", ms.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "init refuses a non-empty folder"
+    );
+    let built = edition(&[
+        "build",
+        "--manuscript",
+        ms.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&built.stdout),
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&built.stderr).is_empty(),
+        "the skeleton builds without a diagnostic"
+    );
+    assert!(dir.join("out/reader.epub").is_file() && dir.join("out/reader-a5.pdf").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}

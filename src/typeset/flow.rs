@@ -56,6 +56,14 @@ pub enum FlowItem {
     },
 }
 
+/// White at the head of a page that pagination keeps (a `Space` there is dropped): an
+/// empty line of that height, kept with what follows.
+pub fn sink(height: f32) -> FlowItem {
+    let mut line = super::text::bare_line(Vec::new(), height, None);
+    line.keep_with_next = true;
+    FlowItem::Line(line)
+}
+
 /// Indents and type of the blocks being set.
 #[derive(Debug, Clone, Copy)]
 pub struct Frame {

@@ -20,6 +20,8 @@ pub struct SetLine {
     pub runs: Vec<GlyphRun>,
     /// The adjustment ratio used (0 for unjustified lines).
     pub ratio: f32,
+    /// The line ends with a hyphen: one added at a hyphenation point, or the word's own
+    /// (`worker-`/`controlled`).
     pub hyphenated: bool,
     pub overfull: bool,
     /// Notes called on this line, in order.
@@ -136,7 +138,7 @@ pub fn finalize(
         lines.push(SetLine {
             runs: line.runs,
             ratio,
-            hyphenated: hyphen.is_some(),
+            hyphenated: matches!(items[end], Item::Penalty { flagged: true, .. }),
             overfull: set_width > target + 0.01,
             notes: line.notes,
             calls: line.calls,

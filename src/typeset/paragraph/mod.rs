@@ -4,6 +4,7 @@
 
 pub mod collect;
 pub mod finalize;
+pub mod first_fit;
 pub mod hyphenate;
 pub mod items;
 pub mod knuth_plass;
@@ -44,7 +45,7 @@ pub fn set(
     let prepared = items::prepare(pieces, spec, shaper);
     let breaks = match (align, breaker) {
         (Align::Justify, Breaker::TotalFit) => total_fit_with_fallbacks(&prepared.items, width),
-        _ => knuth_plass::first_fit(&prepared.items, width),
+        _ => first_fit::first_fit(&prepared.items, width),
     };
     let lines = finalize::finalize(&prepared, &breaks, width, align);
     SetParagraph {
@@ -83,5 +84,5 @@ fn total_fit_with_fallbacks(
     if let Some(b) = knuth_plass::total_fit(items, width, &emergency) {
         return b;
     }
-    knuth_plass::first_fit(items, width)
+    first_fit::first_fit(items, width)
 }

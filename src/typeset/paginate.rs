@@ -16,9 +16,10 @@ const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
 const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
 const FOOT_RULE_THICKNESS: f32 = 0.4;
-/// How many lines a page may give up to avoid ending in a hyphenated word: two lines of
-/// white at the foot are less disturbing than a word split across a page turn.
-const HYPHEN_BACKTRACK_LINES: usize = 2;
+/// How many lines a page may give up to avoid ending in a hyphenated word: a few lines of
+/// white at the foot (rare: once in a hundred pages of the volume) are less disturbing
+/// than a word split across a page turn, which also splits it in extracted text.
+const HYPHEN_BACKTRACK_LINES: usize = 3;
 /// A note split across pages keeps at least this many lines on each page; when fewer fit,
 /// the line with the call moves to the next page instead.
 const MIN_NOTE_LINES: usize = 2;

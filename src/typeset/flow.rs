@@ -32,6 +32,10 @@ pub struct FlowLine {
     pub notes: Vec<NoteId>,
     /// x and width of each note call, parallel to `notes` (for links).
     pub calls: Vec<(f32, f32)>,
+    /// x, width and byte range in the block's plain text of each piece of text.
+    pub spans: Vec<(f32, f32, std::ops::Range<usize>)>,
+    /// Links to the web on this line: x, width and URL.
+    pub uris: Vec<(f32, f32, String)>,
     pub mark: Option<Mark>,
     pub hyphenated: bool,
     pub ratio: f32,
@@ -131,7 +135,16 @@ impl Layout<'_, '_> {
                 text: self.current_text,
             });
         }
+        let links = paragraph::links(inlines);
+        let start = out.len();
         self.push_lines(set.lines, frame, ctx.block, out);
+        if !links.is_empty() {
+            for item in &mut out[start..] {
+                if let FlowItem::Line(line) = item {
+                    line.uris = link_areas(&line.spans, &links);
+                }
+            }
+        }
     }
 
     /// Appends set lines with keeps against widows and orphans.
@@ -164,6 +177,12 @@ impl Layout<'_, '_> {
                     .iter()
                     .map(|&(x, w)| (x + frame.left, w))
                     .collect(),
+                spans: line
+                    .spans
+                    .into_iter()
+                    .map(|(x, w, r)| (x + frame.left, w, r))
+                    .collect(),
+                uris: Vec::new(),
                 mark: None,
                 hyphenated: line.hyphenated,
                 ratio: line.ratio,
@@ -316,6 +335,27 @@ impl Layout<'_, '_> {
         }
         out.push(FlowItem::Space(below));
     }
+}
+
+/// The area of a line covered by each link: a link's text is contiguous, so on one line
+/// it runs from its first piece to its last.
+fn link_areas(
+    spans: &[(f32, f32, std::ops::Range<usize>)],
+    links: &[(std::ops::Range<usize>, String)],
+) -> Vec<(f32, f32, String)> {
+    let mut areas = Vec::new();
+    for (range, url) in links {
+        let hits = spans
+            .iter()
+            .filter(|(_, _, r)| r.start < range.end && r.end > range.start);
+        let extent = hits.fold(None, |acc: Option<(f32, f32)>, (x, w, _)| {
+            Some(acc.map_or((*x, x + w), |(a, b)| (a.min(*x), b.max(x + w))))
+        });
+        if let Some((from, to)) = extent {
+            areas.push((from, to - from, url.clone()));
+        }
+    }
+    areas
 }
 
 /// What a paragraph reports its lines and diagnostics against.

@@ -156,6 +156,8 @@ pub fn bare_line(
         offset: None,
         notes: Vec::new(),
         calls: Vec::new(),
+        spans: Vec::new(),
+        uris: Vec::new(),
         mark: None,
         hyphenated: false,
         ratio: 0.0,

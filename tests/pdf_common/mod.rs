@@ -80,7 +80,9 @@ fn text(
         em("”"),
         t(", set in Linux Libertine with ligatures: first, office, efficient, flag, affluent, fjord."),
         note_ref(first_note),
-        t(" It continues with a second sentence about Enríquez and Piñera."),
+        t(" It continues with a second sentence about Enríquez and Piñera, as "),
+        Inline { span: span(), kind: InlineKind::Link { url: "https://en.wikipedia.org/wiki/Revolutionary_Left_Movement_(Chile)".into(), content: vec![t("Wikipedia tells")] } },
+        t("."),
     ])));
     for p in 0..paragraphs {
         if p % 5 == 2 {

@@ -28,6 +28,9 @@ pub struct SetLine {
     pub notes: Vec<NoteId>,
     /// Where each note call sits on the line: x and width, parallel to `notes`.
     pub calls: Vec<(f32, f32)>,
+    /// Where each piece of the block's text sits on the line: x, width and byte range in
+    /// the block's plain text (for links).
+    pub spans: Vec<(f32, f32, std::ops::Range<usize>)>,
     /// Byte offset in the block's plain text of the line's first character.
     pub offset: Option<usize>,
 }
@@ -142,6 +145,7 @@ pub fn finalize(
             overfull: set_width > target + 0.01,
             notes: line.notes,
             calls: line.calls,
+            spans: line.spans,
             offset: line.offset,
         });
         start = end + 1;
@@ -155,6 +159,7 @@ struct LineBuilder {
     x: f32,
     notes: Vec<NoteId>,
     calls: Vec<(f32, f32)>,
+    spans: Vec<(f32, f32, std::ops::Range<usize>)>,
     offset: Option<usize>,
 }
 
@@ -186,6 +191,11 @@ impl LineBuilder {
         if let Some(note) = frag.note {
             self.notes.push(note);
             self.calls.push((self.x, frag.width()));
+        }
+        if let (Some(o), None) = (frag.offset, frag.note) {
+            let r = shaped.text_range(frag.glyphs.clone());
+            self.spans
+                .push((self.x, frag.width(), o + r.start..o + r.end));
         }
         if self.offset.is_none() && frag.note.is_none() {
             self.offset = frag

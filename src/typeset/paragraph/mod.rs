@@ -9,7 +9,7 @@ pub mod hyphenate;
 pub mod items;
 pub mod knuth_plass;
 
-pub use collect::{NoteNumbers, Piece, collect};
+pub use collect::{NoteNumbers, Piece, collect, links};
 pub use finalize::{Align, SetLine};
 pub use hyphenate::Hyphenation;
 pub use items::ParaSpec;

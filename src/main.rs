@@ -1,3 +1,5 @@
 //! The `edition` binary: see `reader_edition::cli`.
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    reader_edition::cli::run()
+}

@@ -1,1 +1,52 @@
-//! The command line: one file per command.
+//! The command line: argument parsing and dispatch; one file per command.
+
+mod build;
+mod check;
+mod import;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Builds an annotated reader edition (EPUB 3 and book PDF) from a manuscript.
+#[derive(Debug, Parser)]
+#[command(name = "edition", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the EPUB and PDF of the manuscript (the default command).
+    Build(build::BuildArgs),
+    /// Report every diagnostic of the manuscript; write nothing.
+    Check(ManuscriptArgs),
+    /// Print the cleaned Markdown of one source text and its import report.
+    Import(import::ImportArgs),
+}
+
+/// Where the manuscript is.
+#[derive(Debug, Args, Clone)]
+pub struct ManuscriptArgs {
+    /// The manuscript folder.
+    #[arg(long, short = 'm', default_value = "manuscript")]
+    pub manuscript: PathBuf,
+}
+
+/// Exit code when the manuscript has errors (clap uses 2 for usage errors).
+pub const EXIT_ERRORS: u8 = 1;
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        None => build::run(&build::BuildArgs::default()),
+        Some(Command::Build(args)) => build::run(&args),
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+    };
+    ExitCode::from(code)
+}

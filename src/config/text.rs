@@ -30,7 +30,10 @@ impl TextConfig {
     pub fn meta(&self) -> TextMeta {
         TextMeta {
             title: self.title.clone(),
-            short_title: self.short_title.clone().unwrap_or_else(|| self.title.clone()),
+            short_title: self
+                .short_title
+                .clone()
+                .unwrap_or_else(|| self.title.clone()),
             subtitle: self.subtitle.clone(),
             author: self.author.clone(),
             publisher: self.publisher.clone(),

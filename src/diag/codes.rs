@@ -51,6 +51,16 @@ catalogue! {
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
+    IMPORT_UNMATCHED = "E201", Error, "recipe rule matches nothing",
+        "correct the pattern: a plain string must equal a whole line (spaces normalised), `/regex/` is searched in the line";
+    IMPORT_BAD_PATTERN = "E202", Error, "invalid pattern in the recipe",
+        "fix the regular expression between the slashes, or write the whole line as a plain string";
+    IMPORT_BAD_RULE = "E203", Error, "incomplete or contradictory recipe rule",
+        "give each rule the fields its kind needs (see the README's recipe format)";
+    IMPORT_EMPTY = "E204", Error, "the recipe leaves no text",
+        "check `from`, `until` and the drop rules: the selection must keep some lines";
+    IMPORT_CONFLICT = "E205", Error, "two recipe rules claim the same line",
+        "make the patterns more specific so that each line is handled by one rule";
     // ---- E3xx: Markdown and the model ---------------------------------------------------
     FRONT_MATTER = "E301", Error, "missing or malformed front matter",
         "start the file with a `+++` TOML block holding at least `title`";
@@ -72,4 +82,18 @@ catalogue! {
         "check that the output folder is a writable folder";
     UNKNOWN_PRESET = "E502", Error, "unknown preset",
         "use one of a5, a4, letter, booklet, all";
+    EPUB_METADATA = "E511", Error, "edition metadata unusable in the EPUB",
+        "give edition.toml a language tag such as `en`, a date `YYYY-MM-DD` and a non-empty identifier";
+    EPUB_NOTE_MISMATCH = "E512", Error, "note call and note do not match",
+        "every note needs a call in its own text, and every call a note; this is a bug if the manuscript builds otherwise";
+    EPUB_DUPLICATE_ID = "E513", Error, "two nodes of the model share an id",
+        "ids are assigned by the model in reading order; this is a bug, please report it";
+    EPUB_PACKAGING = "E514", Error, "cannot assemble the EPUB container",
+        "this is a bug in the EPUB packager, please report it";
+    EPUB_COVER_FONT = "E515", Error, "cover font unreadable",
+        "check that the fonts/ files given for the cover are OpenType or TrueType fonts";
+    NOTE_POPUP_WORDING = "W511", Warning, "note wording that fails in a pop-up",
+        "a pop-up note is read alone: name the work or passage instead of \"ibid.\", \"op. cit.\", \"see above\" or \"see below\"";
+    NOTE_POPUP_LENGTH = "W512", Warning, "note too short or too long to pop up on Kobo",
+        "Kobo pops up notes of 9 to 5,000 characters; lengthen a bare reference, or move a long note into an appendix";
 }

@@ -1,1 +1,123 @@
-//! Reads a manuscript folder into the model: configuration, import of sources, Markdown.
+//! Reads a manuscript folder into the model: `edition.toml`, the texts in its order
+//! (imported sources and editorial Markdown), all diagnostics at once.
+//!
+//! Must not know: how the volume is typeset or rendered.
+
+mod files;
+pub mod markdown;
+mod sources;
+mod texts;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{EditionConfig, parse_toml};
+use crate::diag::{Diagnostic, Diagnostics, Sources, codes};
+use crate::model::{Text, TextId, Volume, VolumeMeta};
+
+pub use files::decode;
+pub use sources::ImportRecord;
+
+/// A manuscript read without errors.
+#[derive(Debug)]
+pub struct Manuscript {
+    pub root: PathBuf,
+    pub config: EditionConfig,
+    pub volume: Volume,
+    /// One record per imported text, in volume order.
+    pub imports: Vec<ImportRecord>,
+}
+
+/// The result of reading a manuscript: the files read, every diagnostic, and the
+/// manuscript when no error stopped it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+    pub manuscript: Option<Manuscript>,
+}
+
+/// Reads and checks the manuscript in `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut sources = Sources::new();
+    let mut diags = Diagnostics::new();
+    let manuscript = load_into(root, &mut sources, &mut diags);
+    let manuscript = if diags.has_errors() { None } else { manuscript };
+    Loaded {
+        sources,
+        diagnostics: diags,
+        manuscript,
+    }
+}
+
+fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Manuscript> {
+    if !root.is_dir() {
+        diags.push(Diagnostic::new(
+            codes::MANUSCRIPT_MISSING,
+            format!("no manuscript folder at `{}`", root.display()),
+        ));
+        return None;
+    }
+    let origin = files::PathOrigin { span: None };
+    let edition_file = match files::read_text(root, "edition.toml", origin, sources) {
+        Ok(f) => f.file,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let config: EditionConfig = match parse_toml(sources.text(edition_file), edition_file, 0) {
+        Ok(c) => c,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let specs = texts::resolve_order(root, &config, edition_file, diags);
+    let mut parsed = Vec::new();
+    for spec in &specs {
+        if let Some(t) = texts::read_text_config(root, spec, sources, diags) {
+            parsed.push(t);
+        }
+    }
+    let mut ids = markdown::IdAlloc::default();
+    let (volume_texts, imports) = sources::build_texts(root, parsed, sources, &mut ids, diags);
+    let meta = volume_meta(&config);
+    Some(Manuscript {
+        root: root.to_path_buf(),
+        volume: Volume {
+            meta,
+            texts: volume_texts,
+        },
+        config,
+        imports,
+    })
+}
+
+fn volume_meta(c: &EditionConfig) -> VolumeMeta {
+    VolumeMeta {
+        title: c.title.clone(),
+        subtitle: c.subtitle.clone(),
+        editors: c.editors.clone(),
+        language: c.language.clone(),
+        identifier: c.identifier.clone(),
+        date: c.date.get_ref().clone(),
+        publisher: c.publisher.clone(),
+        rights: c.rights.clone(),
+        description: c.description.clone(),
+    }
+}
+
+impl Manuscript {
+    /// File stem of the outputs (`out/<name>.epub`).
+    pub fn output_name(&self) -> String {
+        self.config
+            .output
+            .name
+            .clone()
+            .unwrap_or_else(|| "edition".to_string())
+    }
+
+    pub fn text(&self, id: &TextId) -> Option<&Text> {
+        self.volume.text(id)
+    }
+}

@@ -1,1 +1,262 @@
 //! EPUB 3 writer: XHTML, OPF, nav and NCX from the model, packaged with the zip crate.
+//!
+//! Stages: `xml` (escaping, balanced writer) → `xhtml` (document shell, blocks and
+//! inlines) → documents (`front`: title page and contents, `colophon`, `texts`) →
+//! package documents (`outline`, `nav`, `opf`) → `ocf` (the zip). Nothing here reads a
+//! clock or iterates a hash map, so two builds are byte-identical.
+
+mod colophon;
+mod cover;
+mod error;
+mod front;
+mod lint;
+mod nav;
+mod ocf;
+mod opf;
+mod outline;
+mod texts;
+mod url;
+mod xhtml;
+mod xml;
+
+use crate::diag::Diagnostic;
+use crate::model::{Text, Volume};
+
+use ocf::{Compression, PackageFile};
+use opf::ManifestItem;
+use outline::NavEntry;
+
+pub use cover::CoverFonts;
+pub use lint::lint_notes;
+pub use xml::{escape_attr, escape_text};
+
+/// The stylesheet's file name in the package, linked from every document.
+pub const STYLESHEET_FILE: &str = "style.css";
+
+/// The stylesheet, kept as a CSS file next to this module for readable diffs.
+const STYLESHEET: &str = include_str!("style.css");
+
+const XHTML: &str = "application/xhtml+xml";
+
+/// File names of the fixed documents of the package.
+const TITLE_PAGE_FILE: &str = "titlepage.xhtml";
+const COLOPHON_FILE: &str = "colophon.xhtml";
+const CONTENTS_FILE: &str = "contents.xhtml";
+const NAV_FILE: &str = "nav.xhtml";
+const NCX_FILE: &str = "toc.ncx";
+const COVER_FILE: &str = "cover.xhtml";
+const COVER_IMAGE_FILE: &str = "cover.png";
+
+/// What the EPUB writer needs beyond the volume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpubOptions {
+    /// Levels of sections listed under each text on the contents page (0: texts only).
+    pub contents_depth: usize,
+    /// Levels of sections listed under each text in nav.xhtml and toc.ncx.
+    pub nav_depth: usize,
+    /// The fonts to set a generated cover in; `None` makes a book without a cover.
+    pub cover: Option<CoverFonts>,
+}
+
+impl Default for EpubOptions {
+    /// The contents page lists texts and their top-level sections, so it stays a page
+    /// or two; the navigation gives every heading, as reading systems fold it.
+    fn default() -> EpubOptions {
+        EpubOptions {
+            contents_depth: 1,
+            nav_depth: 5,
+            cover: None,
+        }
+    }
+}
+
+/// Writes `volume` as an EPUB 3 file and returns its bytes.
+pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Diagnostic> {
+    error::check_volume(volume)?;
+    let files = package_files(volume, options)?;
+    ocf::package(&files).map_err(error::packaging)
+}
+
+/// The file name of a text's document: its position and its slug, reduced to
+/// characters that are safe in file names and URLs.
+fn text_file(index: usize, text: &Text) -> String {
+    let slug: String = text
+        .id
+        .as_str()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("text-{:02}-{}.xhtml", index + 1, slug.trim_matches('-'))
+}
+
+/// An XHTML document read in order (in the spine).
+fn spine_item(id: &str, href: &str) -> ManifestItem {
+    ManifestItem {
+        id: id.to_string(),
+        href: href.to_string(),
+        media_type: XHTML,
+        properties: None,
+        in_spine: true,
+    }
+}
+
+/// The landmarks of the book, in reading order: cover (when there is one), title page,
+/// colophon, contents and the start of the first text.
+fn landmarks(cover_page: Option<&str>, first_text: Option<String>) -> Vec<nav::Landmark> {
+    let mark = |epub_type, label: &str, href: &str| nav::Landmark {
+        epub_type,
+        label: label.to_string(),
+        href: href.to_string(),
+    };
+    let mut marks = Vec::new();
+    if let Some(href) = cover_page {
+        marks.push(mark("cover", "Cover", href));
+    }
+    marks.push(mark("titlepage", front::TITLE_PAGE_LABEL, TITLE_PAGE_FILE));
+    marks.push(mark("colophon", colophon::COLOPHON_LABEL, COLOPHON_FILE));
+    marks.push(mark("toc", front::CONTENTS_LABEL, CONTENTS_FILE));
+    if let Some(href) = first_text {
+        marks.push(mark("bodymatter", "Start of Content", &href));
+    }
+    marks
+}
+
+/// Every file of the package (besides `mimetype` and `container.xml`), in zip order:
+/// package documents, stylesheet, then the spine.
+fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFile>, Diagnostic> {
+    let meta = &volume.meta;
+    let lang = meta.language.as_str();
+    let mut spine: Vec<(ManifestItem, String)> = Vec::new();
+    let cover_png = match &options.cover {
+        Some(fonts) => {
+            let png = cover::cover_png(meta, fonts)?;
+            let page = cover::cover_page(meta, COVER_IMAGE_FILE);
+            spine.push((spine_item("cover", COVER_FILE), page));
+            Some(png)
+        }
+        None => None,
+    };
+    spine.push((
+        spine_item("titlepage", TITLE_PAGE_FILE),
+        front::title_page(meta),
+    ));
+    spine.push((
+        spine_item("colophon", COLOPHON_FILE),
+        colophon::colophon(volume),
+    ));
+
+    let mut toc = vec![NavEntry::leaf(colophon::COLOPHON_LABEL, COLOPHON_FILE)];
+    let mut lines = Vec::new();
+    let mut text_docs = Vec::new();
+    let mut languages: Vec<String> = Vec::new();
+    for (i, text) in volume.texts.iter().enumerate() {
+        let file = text_file(i, text);
+        let doc = texts::text_document(text, &file, lang)?;
+        let text_lang = texts::text_language(text, lang).to_string();
+        let mut entry = NavEntry::leaf(doc.label.clone(), file.clone());
+        entry.children = doc.sections.clone();
+        if text_lang != lang {
+            entry.set_lang(&text_lang);
+        }
+        toc.push(entry.truncated(options.nav_depth + 1));
+        lines.push(front::ContentsLine {
+            entry,
+            author: text.meta.author.clone(),
+        });
+        if !languages.contains(&text_lang) {
+            languages.push(text_lang);
+        }
+        text_docs.push((spine_item(&format!("text-{:02}", i + 1), &file), doc.xhtml));
+    }
+    spine.push((
+        spine_item("contents", CONTENTS_FILE),
+        front::contents_page(meta, &lines, options.contents_depth),
+    ));
+    let first_text = text_docs.first().map(|(item, _)| item.href.clone());
+    spine.extend(text_docs);
+
+    let landmarks = landmarks(cover_png.as_ref().map(|_| COVER_FILE), first_text);
+    let title = front::volume_title(meta);
+    let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, front::CONTENTS_LABEL);
+    let ncx = nav::ncx_document(meta, &title, &toc);
+
+    let mut items = vec![
+        ManifestItem {
+            properties: Some("nav"),
+            in_spine: false,
+            ..spine_item("nav", NAV_FILE)
+        },
+        ManifestItem {
+            id: "ncx".into(),
+            href: NCX_FILE.into(),
+            media_type: "application/x-dtbncx+xml",
+            properties: None,
+            in_spine: false,
+        },
+        ManifestItem {
+            id: "style".into(),
+            href: STYLESHEET_FILE.into(),
+            media_type: "text/css",
+            properties: None,
+            in_spine: false,
+        },
+    ];
+    if cover_png.is_some() {
+        items.push(ManifestItem {
+            id: "cover-image".into(),
+            href: COVER_IMAGE_FILE.into(),
+            media_type: "image/png",
+            properties: Some("cover-image"),
+            in_spine: false,
+        });
+    }
+    items.extend(spine.iter().map(|(item, _)| item.clone()));
+    let opf = opf::package_document(volume, &items, &languages);
+
+    let opf_name = ocf::OPF_PATH
+        .strip_prefix(ocf::PACKAGE_DIR)
+        .unwrap_or(ocf::OPF_PATH)
+        .trim_start_matches('/');
+    let mut files = vec![
+        PackageFile {
+            path: opf_name.to_string(),
+            bytes: opf.into_bytes(),
+            compression: Compression::Deflate,
+        },
+        PackageFile {
+            path: NAV_FILE.into(),
+            bytes: nav_xhtml.into_bytes(),
+            compression: Compression::Deflate,
+        },
+        PackageFile {
+            path: NCX_FILE.into(),
+            bytes: ncx.into_bytes(),
+            compression: Compression::Deflate,
+        },
+        PackageFile {
+            path: STYLESHEET_FILE.into(),
+            bytes: STYLESHEET.as_bytes().to_vec(),
+            compression: Compression::Deflate,
+        },
+    ];
+    if let Some(png) = cover_png {
+        // PNG data is compressed already; deflating it again gains nothing.
+        files.push(PackageFile {
+            path: COVER_IMAGE_FILE.into(),
+            bytes: png,
+            compression: Compression::Store,
+        });
+    }
+    files.extend(spine.into_iter().map(|(item, xhtml)| PackageFile {
+        path: item.href,
+        bytes: xhtml.into_bytes(),
+        compression: Compression::Deflate,
+    }));
+    Ok(files)
+}

@@ -1,0 +1,88 @@
+//! Splits a raw text into lines, remembering where each starts, and normalises their
+//! whitespace (BOM, CR, tabs, control characters, runs of spaces) so that recipe patterns
+//! and the output see the same text. Normalising whitespace never changes a word.
+
+/// One line of the raw text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte offset of the line in the raw text (for diagnostics).
+    pub start: usize,
+    /// The line with surrounding whitespace trimmed and inner runs collapsed to one space.
+    pub text: String,
+    /// Length in bytes of the raw line without its line end.
+    pub raw_len: usize,
+    /// Whether the raw line ends in whitespace: `conditions- ` is a dash, not a split.
+    pub space_after: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The lines of `raw`, split at LF (a CR before it is dropped); 1-based numbers are the
+/// index plus one. An empty text has no lines; a final line without LF counts.
+pub fn split_lines(raw: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in raw.split_inclusive('\n') {
+        let body = piece.trim_end_matches(['\n', '\r']);
+        let space_after = body.chars().next_back().is_some_and(char::is_whitespace);
+        lines.push(Line {
+            raw_len: body.len(),
+            start,
+            text: normalize(piece),
+            space_after,
+        });
+        start += piece.len();
+    }
+    lines
+}
+
+/// Trims a line (all kinds of space), collapses runs of ordinary whitespace and control
+/// characters to one space, keeps no-break and thin spaces inside the line (they are
+/// typography, not layout), and composes accents (NFC), as the rest of the tool reads text.
+pub fn normalize(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.nfc() {
+        if is_layout_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches(char::is_whitespace)
+        .trim_start_matches(char::is_whitespace)
+        .to_string()
+}
+
+/// Whitespace that only reflects the layout of the raw file. U+FEFF is a byte-order mark
+/// or zero-width no-break space: invisible and never part of a word.
+fn is_layout_space(c: char) -> bool {
+    let typographic = matches!(c, '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}');
+    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_normalises() {
+        let lines = split_lines("\u{FEFF} a\t b \r\n\r\nc");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a b", "", "c"]);
+        assert_eq!(lines[2].start, 13);
+        assert!(split_lines("").is_empty());
+        assert_eq!(normalize("x\u{7}y"), "x y");
+        assert_eq!(normalize("\u{A0}10\u{A0}000 \u{A0}"), "10\u{A0}000");
+        assert_eq!(normalize("Concepcio\u{301}n"), "Concepción");
+    }
+}

@@ -1,0 +1,307 @@
+//! Compiles the recipe into rules with ids and spans, and applies the line-level ones in
+//! order: selection (`from`/`until`), drops, cuts and moves. Each rule records what it
+//! did for the report; a rule that matches nothing is an error pointing at it.
+
+use std::ops::Range;
+
+use crate::diag::{Diagnostic, FileId, codes};
+
+use super::lines::Line;
+use super::pattern::{SpannedPattern, closest_line};
+use super::recipe::Recipe;
+
+/// Index of a rule in [`Rules::info`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuleId(pub usize);
+
+/// The kinds of recipe rules, in the order the report lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleKind {
+    Selection,
+    Drop,
+    Cut,
+    Move,
+    Heading,
+    List,
+    Quote,
+    Intro,
+    Join,
+    Break,
+}
+
+impl RuleKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleKind::Selection => "selection",
+            RuleKind::Drop => "drop",
+            RuleKind::Cut => "cut",
+            RuleKind::Move => "move",
+            RuleKind::Heading => "heading",
+            RuleKind::List => "list",
+            RuleKind::Quote => "quote",
+            RuleKind::Intro => "intro",
+            RuleKind::Join => "join",
+            RuleKind::Break => "break",
+        }
+    }
+}
+
+/// A rule as the report shows it, with what it did.
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub kind: RuleKind,
+    /// The editor's reason, or the pattern when the rule kind has no reason.
+    pub label: String,
+    /// Lines the rule matched (or moved, or kept out).
+    pub lines: usize,
+    /// Words of the raw text the rule took away.
+    pub words_removed: usize,
+    /// The rule's main pattern in the recipe, once compiled.
+    pub span: Option<crate::diag::Span>,
+    /// The first raw line (0-based) the rule applied to, for the report.
+    pub first_line: Option<usize>,
+}
+
+/// What became of one raw line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Outside this text's selection.
+    Outside,
+    Dropped(RuleId),
+    Kept,
+}
+
+/// One item of the text in reading order after the moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Line(usize),
+    /// A paragraph end that nothing may join across (around a moved block).
+    Break,
+}
+
+/// Registers rules and collects diagnostics while the stages run.
+pub struct Ctx<'a> {
+    pub lines: &'a [Line],
+    pub raw_file: FileId,
+    pub recipe_file: FileId,
+    pub rules: Vec<RuleInfo>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn add_rule(&mut self, kind: RuleKind, label: &str) -> RuleId {
+        self.rules.push(RuleInfo {
+            kind,
+            label: label.to_string(),
+            lines: 0,
+            words_removed: 0,
+            span: None,
+            first_line: None,
+        });
+        RuleId(self.rules.len() - 1)
+    }
+
+    /// Records that rule `id` applied to raw line `i` (the report shows the first).
+    pub fn applied(&mut self, id: RuleId, i: usize) {
+        let first = &mut self.rules[id.0].first_line;
+        *first = Some(first.map_or(i, |f| f.min(i)));
+    }
+
+    /// Compiles a pattern; on failure records the diagnostic and returns `None`.
+    pub fn pattern(&mut self, s: &toml::Spanned<String>) -> Option<SpannedPattern> {
+        match SpannedPattern::compile(s, self.recipe_file) {
+            Ok(p) => Some(p),
+            Err(d) => {
+                self.diags.push(*d);
+                None
+            }
+        }
+    }
+
+    /// Records that `pattern` (of a rule of `kind`) matched no eligible line.
+    pub fn unmatched(
+        &mut self,
+        kind: RuleKind,
+        pattern: &SpannedPattern,
+        eligible: &dyn Fn(usize) -> bool,
+    ) {
+        let lines = self.lines;
+        let candidates = lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| eligible(*i))
+            .map(|(i, l)| (i, l.text.as_str()));
+        let mut d = Diagnostic::new(
+            codes::IMPORT_UNMATCHED,
+            format!(
+                "{} rule `{}` matches no line of the text",
+                kind.name(),
+                pattern.source
+            ),
+        )
+        .at(pattern.span);
+        if let Some((no, text)) = closest_line(pattern, candidates) {
+            let line = &lines[no - 1];
+            let span = crate::diag::Span::new(self.raw_file, line.start..line.start + line.raw_len);
+            d = d.hint(format!("the closest line is line {no}: `{text}`"));
+            d = d.label(span, "closest line");
+        }
+        self.diags.push(d);
+    }
+}
+
+/// Word count as the "nothing lost" check counts words.
+pub fn words(s: &str) -> usize {
+    crate::model::text::normalize_words(s).len()
+}
+
+/// Applies `from`/`until`: the fates of all lines, `Outside` or `Kept`.
+pub fn select(ctx: &mut Ctx, recipe: &Recipe) -> Vec<Fate> {
+    let n = ctx.lines.len();
+    let mut start = 0;
+    let mut end = n;
+    let id = ctx.add_rule(RuleKind::Selection, "outside this text (`from`/`until`)");
+    if let Some(p) = recipe.from.as_ref().and_then(|s| ctx.pattern(s)) {
+        match ctx.lines.iter().position(|l| p.matches_line(&l.text)) {
+            Some(i) => start = i,
+            None => ctx.unmatched(RuleKind::Selection, &p, &|_| true),
+        }
+    }
+    if let Some(p) = recipe.until.as_ref().and_then(|s| ctx.pattern(s)) {
+        match ctx
+            .lines
+            .iter()
+            .skip(start)
+            .position(|l| p.matches_line(&l.text))
+        {
+            Some(i) => end = start + i,
+            None => ctx.unmatched(RuleKind::Selection, &p, &|i| i >= start),
+        }
+    }
+    let fates: Vec<Fate> = (0..n)
+        .map(|i| {
+            if (start..end).contains(&i) {
+                Fate::Kept
+            } else {
+                Fate::Outside
+            }
+        })
+        .collect();
+    let outside: Vec<usize> = (0..n).filter(|i| fates[*i] == Fate::Outside).collect();
+    ctx.rules[id.0].lines = outside
+        .iter()
+        .filter(|i| !ctx.lines[**i].is_blank())
+        .count();
+    ctx.rules[id.0].words_removed = outside.iter().map(|i| words(&ctx.lines[*i].text)).sum();
+    fates
+}
+
+/// First line at or after `from` that is kept and matches.
+fn find_kept(lines: &[Line], fates: &[Fate], p: &SpannedPattern, from: usize) -> Option<usize> {
+    (from..lines.len()).find(|i| fates[*i] == Fate::Kept && p.matches_line(&lines[*i].text))
+}
+
+/// Applies the drop rules in recipe order; each drops every matching kept line (or
+/// block from a matching line through its `through` line).
+pub fn drop_lines(ctx: &mut Ctx, recipe: &Recipe, fates: &mut [Fate]) {
+    for rule in &recipe.drop {
+        let id = ctx.add_rule(RuleKind::Drop, &rule.reason);
+        let Some(p) = ctx.pattern(&rule.line) else {
+            continue;
+        };
+        let through = match &rule.through {
+            Some(t) => match ctx.pattern(t) {
+                Some(t) => Some(t),
+                None => continue,
+            },
+            None => None,
+        };
+        let mut i = 0;
+        let mut matched = false;
+        let mut through_matched = through.is_none();
+        while let Some(first) = find_kept(ctx.lines, fates, &p, i) {
+            matched = true;
+            ctx.applied(id, first);
+            let last = match &through {
+                Some(t) => match find_kept(ctx.lines, fates, t, first) {
+                    Some(l) => {
+                        through_matched = true;
+                        l
+                    }
+                    None => break,
+                },
+                None => first,
+            };
+            let block = ctx.lines[first..=last].iter().zip(&mut fates[first..=last]);
+            for (line, fate) in block {
+                if *fate == Fate::Kept {
+                    *fate = Fate::Dropped(id);
+                    let info = &mut ctx.rules[id.0];
+                    info.lines += usize::from(!line.is_blank());
+                    info.words_removed += words(&line.text);
+                }
+            }
+            i = last + 1;
+        }
+        if !matched {
+            ctx.unmatched(RuleKind::Drop, &p, &|i| fates[i] == Fate::Kept);
+        } else if let (false, Some(t)) = (through_matched, &through) {
+            ctx.unmatched(RuleKind::Drop, t, &|i| fates[i] == Fate::Kept);
+        }
+    }
+}
+
+/// Applies the cut rules: byte ranges removed from each kept line, with their rule.
+pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, Range<usize>)>> {
+    let mut cuts: Vec<Vec<(RuleId, Range<usize>)>> = vec![Vec::new(); ctx.lines.len()];
+    for rule in &recipe.cut {
+        let id = ctx.add_rule(RuleKind::Cut, &rule.reason);
+        let Some(p) = ctx.pattern(&rule.text) else {
+            continue;
+        };
+        for (i, line) in ctx.lines.iter().enumerate() {
+            if fates[i] != Fate::Kept {
+                continue;
+            }
+            let before = apply_cuts(&line.text, &cuts[i]);
+            let found: Vec<Range<usize>> = p
+                .find_all(&line.text)
+                .into_iter()
+                .filter(|r| {
+                    cuts[i]
+                        .iter()
+                        .all(|(_, c)| r.end <= c.start || r.start >= c.end)
+                })
+                .collect();
+            if found.is_empty() {
+                continue;
+            }
+            cuts[i].extend(found.into_iter().map(|r| (id, r)));
+            ctx.applied(id, i);
+            cuts[i].sort_by_key(|(_, r)| r.start);
+            let after = apply_cuts(&line.text, &cuts[i]);
+            let info = &mut ctx.rules[id.0];
+            info.lines += 1;
+            info.words_removed += words(&before).saturating_sub(words(&after));
+        }
+        if ctx.rules[id.0].lines == 0 {
+            ctx.unmatched(RuleKind::Cut, &p, &|i| fates[i] == Fate::Kept);
+        }
+    }
+    cuts
+}
+
+/// A line's text without its cut ranges (sorted, disjoint), whitespace normalised.
+pub fn apply_cuts(text: &str, cuts: &[(RuleId, Range<usize>)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (_, r) in cuts {
+        if r.start >= at && r.end <= text.len() {
+            out.push_str(&text[at..r.start]);
+            out.push(' ');
+            at = r.end;
+        }
+    }
+    out.push_str(&text[at.min(text.len())..]);
+    super::lines::normalize(&out)
+}

@@ -1,0 +1,123 @@
+//! Builds the model's texts: imports each source through its recipe (all sources first
+//! read, so the hyphenation evidence sees the whole corpus), then parses the resulting
+//! Markdown and the editorial Markdown into blocks and notes.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostics, FileId, Sources};
+use crate::import::{self, Corpus, ImportInput};
+use crate::model::{Text, TextId, TextKind};
+
+use super::files::{PathOrigin, read_text};
+use super::markdown::{self, IdAlloc, MarkdownSource};
+use super::texts::{ConfiguredText, TextFileKind};
+
+/// What the import did to one source text: kept for `edition import` and the checks.
+#[derive(Debug)]
+pub struct ImportRecord {
+    pub text: TextId,
+    /// The raw source as read (BOM dropped, LF line ends).
+    pub raw_file: FileId,
+    /// The cleaned Markdown, registered as a file of its own for diagnostics.
+    pub markdown_file: FileId,
+    pub report: import::Report,
+}
+
+pub fn build_texts(
+    root: &Path,
+    texts: Vec<ConfiguredText>,
+    sources: &mut Sources,
+    ids: &mut IdAlloc,
+    diags: &mut Diagnostics,
+) -> (Vec<Text>, Vec<ImportRecord>) {
+    // 1. Read every raw source (a raw file shared by two texts is read once).
+    let mut raw_files: Vec<Option<FileId>> = Vec::new();
+    for t in &texts {
+        let file = match (&t.spec.kind, &t.config.import) {
+            (TextFileKind::Recipe, Some(recipe)) => {
+                let source = &recipe.get_ref().source;
+                let span = crate::diag::Span::new(t.file, source.span());
+                let rel = source.get_ref();
+                let already = sources
+                    .files()
+                    .find(|(_, f)| f.name == *rel)
+                    .map(|(id, _)| id);
+                match already {
+                    Some(id) => Some(id),
+                    None => match read_text(root, rel, PathOrigin { span: Some(span) }, sources) {
+                        Ok(f) => Some(f.file),
+                        Err(d) => {
+                            diags.push(d);
+                            None
+                        }
+                    },
+                }
+            }
+            _ => None,
+        };
+        raw_files.push(file);
+    }
+    let mut distinct: Vec<FileId> = raw_files.iter().flatten().copied().collect();
+    distinct.sort();
+    distinct.dedup();
+    let raws: Vec<String> = distinct
+        .iter()
+        .map(|f| sources.text(*f).to_string())
+        .collect();
+    let corpus = Corpus::new(&raws.iter().map(String::as_str).collect::<Vec<_>>());
+
+    // 2. Import and parse, in order.
+    let mut out = Vec::new();
+    let mut records = Vec::new();
+    for (t, raw_file) in texts.into_iter().zip(raw_files) {
+        let meta = t.config.meta();
+        let (kind, file, offset) = match (t.spec.kind, raw_file, &t.config.import) {
+            (TextFileKind::Markdown, _, _) => (TextKind::Editorial, t.file, t.body_offset),
+            (TextFileKind::Recipe, Some(raw_file), Some(recipe)) => {
+                let raw = sources.text(raw_file).to_string();
+                let input = ImportInput {
+                    raw: &raw,
+                    raw_file,
+                    recipe: recipe.get_ref(),
+                    recipe_file: t.file,
+                    corpus: &corpus,
+                };
+                let (imported, found) = import::import(&input);
+                diags.extend(found);
+                let Some(imported) = imported else { continue };
+                let name = format!("{} (imported)", t.spec.rel_path);
+                let markdown_file =
+                    sources.add(name, &root.join(&t.spec.rel_path), imported.markdown);
+                records.push(ImportRecord {
+                    text: t.spec.id.clone(),
+                    raw_file,
+                    markdown_file,
+                    report: imported.report,
+                });
+                (TextKind::Source, markdown_file, 0)
+            }
+            _ => continue,
+        };
+        let src_text = sources.text(file).to_string();
+        let body = &src_text[offset..];
+        let mut found = Vec::new();
+        let parsed = markdown::parse(
+            MarkdownSource {
+                text: body,
+                file,
+                offset,
+            },
+            ids,
+            &mut found,
+        );
+        diags.extend(found);
+        out.push(Text {
+            id: t.spec.id,
+            kind,
+            meta,
+            blocks: parsed.blocks,
+            notes: parsed.notes,
+        });
+    }
+    (out, records)
+}

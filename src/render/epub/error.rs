@@ -1,0 +1,208 @@
+//! The diagnostics the EPUB writer can give, and the checks of the model it relies on
+//! (metadata it can write, unique ids, notes that match their calls).
+
+use std::collections::BTreeSet;
+
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Block, BlockKind, InlineKind, NoteId, Text, Volume};
+
+pub fn note_without_definition(id: NoteId) -> Diagnostic {
+    Diagnostic::new(
+        codes::EPUB_NOTE_MISMATCH,
+        format!("a note call refers to note {id}, which its text does not define"),
+    )
+}
+
+pub fn packaging(err: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::new(
+        codes::EPUB_PACKAGING,
+        format!("cannot write the EPUB zip: {err}"),
+    )
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: subtags of 1–8 ASCII letters
+/// or digits separated by hyphens, the first an ISO 639 code of 2 or 3 letters (the
+/// longer primary subtags are reserved or unused). Registry lookups are left to
+/// validators; this keeps garbage such as `English` out of `xml:lang`.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether `date` is a calendar date `YYYY-MM-DD` (months and days in range).
+pub fn is_iso_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        date.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    match (num(0..4), num(5..7), num(8..10)) {
+        (Some(_), Some(m), Some(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
+        _ => false,
+    }
+}
+
+/// Checks what the writer relies on and reports the first problem.
+pub fn check_volume(volume: &Volume) -> Result<(), Diagnostic> {
+    let meta = &volume.meta;
+    if !is_language_tag(&meta.language) {
+        return Err(Diagnostic::new(
+            codes::EPUB_METADATA,
+            format!(
+                "the edition's language `{}` is not a language tag",
+                meta.language
+            ),
+        ));
+    }
+    if !is_iso_date(&meta.date) {
+        return Err(Diagnostic::new(
+            codes::EPUB_METADATA,
+            format!(
+                "the edition's date `{}` is not a date YYYY-MM-DD",
+                meta.date
+            ),
+        ));
+    }
+    if meta.identifier.trim().is_empty() {
+        return Err(Diagnostic::new(
+            codes::EPUB_METADATA,
+            "the edition has no identifier",
+        ));
+    }
+    let mut blocks = BTreeSet::new();
+    let mut notes = BTreeSet::new();
+    for text in &volume.texts {
+        if let Some(lang) = text
+            .meta
+            .language
+            .as_deref()
+            .filter(|l| !is_language_tag(l))
+        {
+            return Err(Diagnostic::new(
+                codes::EPUB_METADATA,
+                format!(
+                    "the language `{lang}` of text `{}` is not a language tag",
+                    text.id
+                ),
+            ));
+        }
+        for note in &text.notes {
+            if !notes.insert(note.id) {
+                return Err(Diagnostic::new(
+                    codes::EPUB_DUPLICATE_ID,
+                    format!("note id {} is used twice", note.id),
+                )
+                .at(note.span));
+            }
+        }
+        let all = text
+            .blocks
+            .iter()
+            .chain(text.notes.iter().flat_map(|n| &n.blocks));
+        for block in all {
+            unique_blocks(block, &mut blocks)?;
+        }
+        check_calls(text)?;
+    }
+    Ok(())
+}
+
+fn unique_blocks(block: &Block, seen: &mut BTreeSet<u32>) -> Result<(), Diagnostic> {
+    if !seen.insert(block.id.0) {
+        return Err(Diagnostic::new(
+            codes::EPUB_DUPLICATE_ID,
+            format!("block id {} is used twice", block.id),
+        )
+        .at(block.span));
+    }
+    match &block.kind {
+        BlockKind::Quote(blocks) => blocks.iter().try_for_each(|b| unique_blocks(b, seen)),
+        BlockKind::List { items, .. } => items
+            .iter()
+            .flatten()
+            .try_for_each(|b| unique_blocks(b, seen)),
+        _ => Ok(()),
+    }
+}
+
+/// Every note of the text is called in its body: its backlink needs a target.
+fn check_calls(text: &Text) -> Result<(), Diagnostic> {
+    let mut called = BTreeSet::new();
+    text.blocks
+        .iter()
+        .for_each(|b| collect_calls(b, &mut called));
+    match text.notes.iter().find(|n| !called.contains(&n.id)) {
+        Some(note) => Err(missing_call(text, note.id, note.span)),
+        None => Ok(()),
+    }
+}
+
+fn missing_call(text: &Text, id: NoteId, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        codes::EPUB_NOTE_MISMATCH,
+        format!(
+            "note {id} of text `{}` is never called in the text",
+            text.id
+        ),
+    )
+    .at(span)
+}
+
+fn collect_calls(block: &Block, out: &mut BTreeSet<NoteId>) {
+    fn inlines(list: &[crate::model::Inline], out: &mut BTreeSet<NoteId>) {
+        for i in list {
+            match &i.kind {
+                InlineKind::NoteRef(n) => {
+                    out.insert(*n);
+                }
+                InlineKind::Emph(c)
+                | InlineKind::Strong(c)
+                | InlineKind::Link { content: c, .. } => inlines(c, out),
+                _ => {}
+            }
+        }
+    }
+    match &block.kind {
+        BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => inlines(content, out),
+        BlockKind::Quote(blocks) => blocks.iter().for_each(|b| collect_calls(b, out)),
+        BlockKind::List { items, .. } => items.iter().flatten().for_each(|b| collect_calls(b, out)),
+        BlockKind::Rule => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        for ok in ["en", "es", "en-GB", "es-419", "zh-Hant-TW"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "e", "en_GB", "en-", "<x>", "english language"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2026-11-21"));
+        for bad in [
+            "2026-13-01",
+            "2026-1-1",
+            "2026",
+            "2026-11-21T00:00",
+            "abcd-ef-gh",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+}

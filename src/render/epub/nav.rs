@@ -1,0 +1,155 @@
+//! Navigation documents: the EPUB 3 `nav.xhtml` (toc and landmarks) and the EPUB 2
+//! `toc.ncx` with the same tree, for older reading systems.
+
+use super::outline::NavEntry;
+use super::xhtml::{Matter, finish_document, start_document};
+use super::xml::XmlWriter;
+use crate::model::VolumeMeta;
+
+/// A landmark: a structural point of the book (`epub:type`), its label and link.
+#[derive(Debug, Clone)]
+pub struct Landmark {
+    pub epub_type: &'static str,
+    pub label: String,
+    pub href: String,
+}
+
+/// The navigation document: `toc` (the whole tree) and `landmarks`.
+pub fn nav_document(
+    meta: &VolumeMeta,
+    toc: &[NavEntry],
+    landmarks: &[Landmark],
+    toc_label: &str,
+) -> String {
+    let mut w = start_document(toc_label, &meta.language, Matter::Front);
+    w.start(
+        "nav",
+        &[
+            ("epub:type", "toc"),
+            ("role", "doc-toc"),
+            ("id", "toc"),
+            ("aria-labelledby", "toc-title"),
+        ],
+    );
+    w.newline();
+    w.element("h1", &[("id", "toc-title")], toc_label);
+    w.newline();
+    nav_list(&mut w, toc);
+    w.end();
+    w.newline();
+    w.start(
+        "nav",
+        &[
+            ("epub:type", "landmarks"),
+            ("id", "landmarks"),
+            ("aria-labelledby", "landmarks-title"),
+        ],
+    );
+    w.newline();
+    w.element("h2", &[("id", "landmarks-title")], "Landmarks");
+    w.newline();
+    w.start("ol", &[]);
+    w.newline();
+    for l in landmarks {
+        w.start("li", &[]);
+        w.element(
+            "a",
+            &[("epub:type", l.epub_type), ("href", &l.href)],
+            &l.label,
+        );
+        w.end();
+        w.newline();
+    }
+    w.end();
+    w.newline();
+    w.end();
+    w.newline();
+    finish_document(w)
+}
+
+/// An `ol` of entries; children get their own `ol` only when there are any (an empty
+/// `ol` is invalid in a nav).
+fn nav_list(w: &mut XmlWriter, entries: &[NavEntry]) {
+    w.start("ol", &[]);
+    w.newline();
+    for e in entries {
+        w.start("li", &[]);
+        w.element("a", &e.link_attrs(), &e.label);
+        if !e.children.is_empty() {
+            w.newline();
+            nav_list(w, &e.children);
+        }
+        w.end();
+        w.newline();
+    }
+    w.end();
+    w.newline();
+}
+
+/// The NCX: the same tree as the toc, with play order in reading order and the
+/// package's identifier as `dtb:uid` (readers match the two).
+pub fn ncx_document(meta: &VolumeMeta, title: &str, toc: &[NavEntry]) -> String {
+    let depth = toc
+        .iter()
+        .map(NavEntry::depth)
+        .max()
+        .unwrap_or(1)
+        .to_string();
+    let mut w = XmlWriter::new(None);
+    w.start(
+        "ncx",
+        &[
+            ("xmlns", "http://www.daisy.org/z3986/2005/ncx/"),
+            ("version", "2005-1"),
+            ("xml:lang", &meta.language),
+        ],
+    );
+    w.newline();
+    w.start("head", &[]);
+    w.newline();
+    for (name, content) in [
+        ("dtb:uid", meta.identifier.as_str()),
+        ("dtb:depth", &depth),
+        ("dtb:totalPageCount", "0"),
+        ("dtb:maxPageNumber", "0"),
+    ] {
+        w.empty("meta", &[("name", name), ("content", content)]);
+        w.newline();
+    }
+    w.end();
+    w.newline();
+    w.start("docTitle", &[]);
+    w.element("text", &[], title);
+    w.end();
+    w.newline();
+    w.start("navMap", &[]);
+    w.newline();
+    let mut order = 0;
+    nav_points(&mut w, toc, &mut order);
+    w.end();
+    w.newline();
+    w.end();
+    w.finish()
+}
+
+fn nav_points(w: &mut XmlWriter, entries: &[NavEntry], order: &mut usize) {
+    for e in entries {
+        *order += 1;
+        let id = format!("np{order}");
+        w.start(
+            "navPoint",
+            &[("id", &id), ("playOrder", &order.to_string())],
+        );
+        match &e.lang {
+            Some(lang) => w.start("navLabel", &[("xml:lang", lang)]),
+            None => w.start("navLabel", &[]),
+        }
+        w.element("text", &[], &e.label);
+        w.end();
+        w.empty("content", &[("src", &e.href)]);
+        w.newline();
+        nav_points(w, &e.children, order);
+        w.end();
+        w.newline();
+    }
+}

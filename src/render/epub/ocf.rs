@@ -1,0 +1,120 @@
+//! The EPUB container (OCF): a zip with `mimetype` stored first and uncompressed, then
+//! `META-INF/container.xml` and the package files, all with fixed timestamps and
+//! permissions so that two builds are byte-identical.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+/// The folder inside the zip that holds the package (OPF, documents, stylesheet).
+pub const PACKAGE_DIR: &str = "EPUB";
+
+/// The package document's path inside the zip, as `container.xml` names it.
+pub const OPF_PATH: &str = "EPUB/package.opf";
+
+/// OCF requires this exact content, stored first and uncompressed, so that tools can
+/// identify the file from its first bytes.
+const MIMETYPE: &str = "application/epub+zip";
+
+/// Unix permissions of every entry (`rw-r--r--`): fixed, not taken from the machine.
+const FILE_MODE: u32 = 0o644;
+
+/// Deflate level 9: the output is small and built once per run, so the slowest level
+/// costs little; fixed so that the bytes do not depend on the zip crate's default.
+const DEFLATE_LEVEL: i64 = 9;
+
+/// How a file is stored in the zip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    Deflate,
+    /// For data that is compressed already (images).
+    Store,
+}
+
+/// One file of the package, with its path relative to [`PACKAGE_DIR`].
+#[derive(Debug, Clone)]
+pub struct PackageFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub compression: Compression,
+}
+
+/// The zip bytes of the EPUB: `mimetype`, `META-INF/container.xml`, then `files` in the
+/// order given (the caller's order is deterministic: spine order).
+pub fn package(files: &[PackageFile]) -> Result<Vec<u8>, zip::result::ZipError> {
+    // 1980-01-01 00:00, the earliest zip timestamp: no clock reaches the output.
+    let time = DateTime::default();
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(time)
+        .unix_permissions(FILE_MODE);
+    let deflated = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
+        .last_modified_time(time)
+        .unix_permissions(FILE_MODE);
+
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file("mimetype", stored)?;
+    zip.write_all(MIMETYPE.as_bytes())?;
+    zip.start_file("META-INF/container.xml", deflated)?;
+    zip.write_all(container_xml().as_bytes())?;
+    for f in files {
+        let options = match f.compression {
+            Compression::Deflate => deflated,
+            Compression::Store => stored,
+        };
+        zip.start_file(format!("{PACKAGE_DIR}/{}", f.path), options)?;
+        zip.write_all(&f.bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// `META-INF/container.xml`: points reading systems at the package document.
+fn container_xml() -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n\
+         <rootfiles>\n\
+         <rootfile full-path=\"{OPF_PATH}\" media-type=\"application/oebps-package+xml\"/>\n\
+         </rootfiles>\n\
+         </container>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mimetype_is_first_and_stored() {
+        let bytes = package(&[PackageFile {
+            path: "a.xhtml".into(),
+            bytes: b"<x/>".to_vec(),
+            compression: Compression::Deflate,
+        }])
+        .unwrap();
+        // Local file header: signature, then at offset 8 the method (0 = stored), at 26
+        // the name length and at 28 the extra length; the name starts at 30.
+        assert_eq!(&bytes[0..4], b"PK\x03\x04");
+        assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 0);
+        assert_eq!(
+            u16::from_le_bytes([bytes[28], bytes[29]]),
+            0,
+            "no extra field before mimetype"
+        );
+        assert_eq!(&bytes[30..38], b"mimetype");
+        assert_eq!(&bytes[38..58], MIMETYPE.as_bytes());
+    }
+
+    #[test]
+    fn packaging_is_deterministic() {
+        let files = vec![PackageFile {
+            path: "a.xhtml".into(),
+            bytes: b"<x/>".repeat(100),
+            compression: Compression::Deflate,
+        }];
+        assert_eq!(package(&files).unwrap(), package(&files).unwrap());
+    }
+}

@@ -1,0 +1,253 @@
+//! One XHTML document per text: its title as `h1`, the author and source lines, the
+//! body, and its notes at the foot as pop-up footnotes (each after its call in reading
+//! order, the backlink first).
+
+use std::collections::BTreeSet;
+
+use super::outline::{NavEntry, nest};
+use super::xhtml::{BodyWriter, Matter, call_id, collapse_spaces, finish_document, start_document};
+use super::xml::XmlWriter;
+use crate::diag::Diagnostic;
+use crate::model::{Note, NoteId, Text, TextKind};
+
+/// The id of a text's `h1`, the target of links to the text as a whole.
+pub const TITLE_ID: &str = "title";
+
+/// A text written as a content document.
+#[derive(Debug, Clone)]
+pub struct TextDocument {
+    pub xhtml: String,
+    /// The text's title as shown in navigation.
+    pub label: String,
+    /// Its sections, nested, with links into `file`.
+    pub sections: Vec<NavEntry>,
+}
+
+/// The title of a text as shown, never empty (the slug stands in for a missing title).
+pub fn text_label(text: &Text) -> String {
+    let title = collapse_spaces(&text.meta.title);
+    if title.is_empty() {
+        text.id.to_string()
+    } else {
+        title
+    }
+}
+
+/// The language of a text: its own when the manuscript gives one, else the volume's.
+pub fn text_language<'a>(text: &'a Text, volume_language: &'a str) -> &'a str {
+    text.meta.language.as_deref().unwrap_or(volume_language)
+}
+
+/// Writes `text` as the document `file`.
+pub fn text_document(
+    text: &Text,
+    file: &str,
+    volume_language: &str,
+) -> Result<TextDocument, Diagnostic> {
+    let label = text_label(text);
+    let mut w = start_document(&label, text_language(text, volume_language), Matter::Body);
+    w.start(
+        "section",
+        &[
+            ("epub:type", "chapter"),
+            ("role", "doc-chapter"),
+            ("aria-labelledby", TITLE_ID),
+        ],
+    );
+    w.newline();
+    header(&mut w, text, &label, volume_language);
+    let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new());
+    body.blocks(&text.blocks)?;
+    let (called, headings) = body.into_parts();
+    w.end();
+    w.newline();
+    if !text.notes.is_empty() {
+        // The notes of a source are the editors' words, in the volume's language; an
+        // editorial text's footnotes are in its own.
+        let notes_lang = match text.kind {
+            TextKind::Source => volume_language,
+            TextKind::Editorial => text_language(text, volume_language),
+        };
+        let lang = (notes_lang != text_language(text, volume_language)).then_some(notes_lang);
+        notes(&mut w, &text.notes, called, lang)?;
+    }
+    Ok(TextDocument {
+        xhtml: finish_document(w),
+        label,
+        sections: nest(file, &headings),
+    })
+}
+
+/// Title, subtitle, author, and for a source where and when it was published.
+fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
+    let meta = &text.meta;
+    w.start("header", &[]);
+    w.newline();
+    w.element("h1", &[("id", TITLE_ID)], label);
+    w.newline();
+    if let Some(sub) = meta
+        .subtitle
+        .as_deref()
+        .map(collapse_spaces)
+        .filter(|s| !s.is_empty())
+    {
+        w.element("p", &[("class", "subtitle")], &sub);
+        w.newline();
+    }
+    if let Some(author) = meta
+        .author
+        .as_deref()
+        .map(collapse_spaces)
+        .filter(|s| !s.is_empty())
+    {
+        w.element("p", &[("class", "byline")], &author);
+        w.newline();
+    }
+    if text.kind == TextKind::Source {
+        let line = source_line(text);
+        if !line.is_empty() {
+            // The line is the edition's description (dates in English), not the text's.
+            let mut attrs = vec![("class", "source")];
+            if text_language(text, volume_language) != volume_language {
+                attrs.push(("xml:lang", volume_language));
+                attrs.push(("lang", volume_language));
+            }
+            w.element("p", &attrs, &line);
+            w.newline();
+        }
+    }
+    w.end();
+    w.newline();
+}
+
+/// English month names, for dates shown to readers of the edition.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a reader writes it (`July 1973`,
+/// `11 September 1973`); anything else as given.
+pub fn display_date(date: &str) -> String {
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let num = |s: &str| {
+        s.parse::<usize>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let month = |m: &str| {
+        num(m)
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| MONTHS[m - 1])
+    };
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && num(y).is_some() => match month(m) {
+            Some(m) => format!("{m} {y}"),
+            None => date.to_string(),
+        },
+        [y, m, d] if y.len() == 4 && num(y).is_some() => {
+            match (month(m), num(d).filter(|d| (1..=31).contains(d))) {
+                (Some(m), Some(d)) => format!("{d} {m} {y}"),
+                _ => date.to_string(),
+            }
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// "Published in, publisher, date" of a source, each part when known.
+pub fn source_line(text: &Text) -> String {
+    let meta = &text.meta;
+    let mut parts: Vec<String> = Vec::new();
+    let date = meta.date.as_deref().map(display_date);
+    for part in [&meta.published_in, &meta.publisher, &date] {
+        if let Some(p) = part
+            .as_deref()
+            .map(collapse_spaces)
+            .filter(|p| !p.is_empty())
+        {
+            if !parts.contains(&p) {
+                parts.push(p);
+            }
+        }
+    }
+    parts.join(", ")
+}
+
+/// The notes of a text, after the body (so after every call): one `aside` each, whose
+/// first element is the backlink to the call.
+/// `lang` marks the notes when their language differs from the document's.
+fn notes(
+    w: &mut XmlWriter,
+    notes: &[Note],
+    mut called: BTreeSet<NoteId>,
+    lang: Option<&str>,
+) -> Result<(), Diagnostic> {
+    let mut attrs = vec![
+        ("class", "notes"),
+        ("epub:type", "footnotes"),
+        ("aria-label", "Notes"),
+    ];
+    if let Some(lang) = lang {
+        attrs.push(("xml:lang", lang));
+        attrs.push(("lang", lang));
+    }
+    w.start("section", &attrs);
+    w.newline();
+    for note in notes {
+        let id = note.id.to_string();
+        w.start(
+            "aside",
+            &[
+                ("epub:type", "footnote"),
+                ("role", "doc-footnote"),
+                ("id", &id),
+                ("class", "note"),
+            ],
+        );
+        let back = format!("#{}", call_id(note.id));
+        w.element(
+            "a",
+            &[
+                ("class", "backlink"),
+                ("role", "doc-backlink"),
+                ("href", &back),
+            ],
+            &format!("{}.", note.number),
+        );
+        w.newline();
+        let mut body = BodyWriter::new(w, notes, called);
+        body.blocks(&note.blocks)?;
+        called = body.into_parts().0;
+        w.end();
+        w.newline();
+    }
+    w.end();
+    w.newline();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn dates_read_as_prose() {
+        assert_eq!(display_date("1973"), "1973");
+        assert_eq!(display_date("1973-07"), "July 1973");
+        assert_eq!(display_date("1973-09-11"), "11 September 1973");
+        assert_eq!(display_date("2024-05-01"), "1 May 2024");
+        assert_eq!(display_date("1973-13"), "1973-13");
+        assert_eq!(display_date("summer 1973"), "summer 1973");
+    }
+}

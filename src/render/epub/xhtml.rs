@@ -1,0 +1,319 @@
+//! XHTML content documents: the document shell (doctype, language, stylesheet) and the
+//! rendering of model blocks and inlines, each block with its `BlockId` as XHTML id.
+
+use std::collections::BTreeSet;
+
+use super::url::safe_url;
+use super::xml::XmlWriter;
+use super::{STYLESHEET_FILE, error};
+use crate::diag::Diagnostic;
+use crate::model::text::inline_text;
+use crate::model::{Block, BlockKind, Inline, InlineKind, Note, NoteId};
+
+/// XHTML documents of EPUB 3 use the HTML doctype.
+const DOCTYPE: &str = "<!DOCTYPE html>";
+
+/// Which part of the book a document belongs to (`epub:type` of its `body`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matter {
+    Front,
+    Body,
+}
+
+impl Matter {
+    fn epub_type(self) -> &'static str {
+        match self {
+            Matter::Front => "frontmatter",
+            Matter::Body => "bodymatter",
+        }
+    }
+}
+
+/// Opens an XHTML document up to and including `<body>`; close it with
+/// [`finish_document`].
+pub fn start_document(title: &str, lang: &str, matter: Matter) -> XmlWriter {
+    let mut w = XmlWriter::new(Some(DOCTYPE));
+    w.start(
+        "html",
+        &[
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+            ("xml:lang", lang),
+            ("lang", lang),
+        ],
+    );
+    w.newline();
+    w.start("head", &[]);
+    w.empty("meta", &[("charset", "utf-8")]);
+    w.element("title", &[], title);
+    w.empty(
+        "link",
+        &[
+            ("rel", "stylesheet"),
+            ("type", "text/css"),
+            ("href", STYLESHEET_FILE),
+        ],
+    );
+    w.end();
+    w.newline();
+    w.start("body", &[("epub:type", matter.epub_type())]);
+    w.newline();
+    w
+}
+
+/// Closes `body` and `html` and returns the document.
+pub fn finish_document(mut w: XmlWriter) -> String {
+    w.end();
+    w.newline();
+    w.end();
+    w.finish()
+}
+
+/// A section heading as written, for the table of contents.
+#[derive(Debug, Clone)]
+pub struct HeadingRef {
+    /// The HTML level written (2 to 6; the text's title is the `h1`).
+    pub level: u8,
+    pub label: String,
+    pub id: String,
+}
+
+/// Writes the blocks of one text (or of the notes of one text) into a document.
+pub struct BodyWriter<'a> {
+    w: &'a mut XmlWriter,
+    notes: &'a [Note],
+    /// Note calls written so far: the first call of a note carries the id `nr…`.
+    called: BTreeSet<NoteId>,
+    /// HTML level of the last heading; the text's title is `h1`.
+    last_level: u8,
+    headings: Vec<HeadingRef>,
+}
+
+impl<'a> BodyWriter<'a> {
+    /// `notes` are the notes the calls of these blocks may refer to; `called`, the notes
+    /// whose first call is already written in this document.
+    pub fn new(
+        w: &'a mut XmlWriter,
+        notes: &'a [Note],
+        called: BTreeSet<NoteId>,
+    ) -> BodyWriter<'a> {
+        BodyWriter {
+            w,
+            notes,
+            called,
+            last_level: 1,
+            headings: Vec::new(),
+        }
+    }
+
+    /// The notes called so far, and the headings written, in order.
+    pub fn into_parts(self) -> (BTreeSet<NoteId>, Vec<HeadingRef>) {
+        (self.called, self.headings)
+    }
+
+    pub fn blocks(&mut self, blocks: &[Block]) -> Result<(), Diagnostic> {
+        blocks.iter().try_for_each(|b| self.block(b))
+    }
+
+    /// The HTML level of a model heading: level 1 is `h2`, and a level never skips
+    /// below the previous heading's plus one, so headings stay in order.
+    fn heading_level(&mut self, level: u8) -> u8 {
+        let html = level.saturating_add(1).clamp(2, 6).min(self.last_level + 1);
+        self.last_level = html;
+        html
+    }
+
+    fn block(&mut self, block: &Block) -> Result<(), Diagnostic> {
+        let id = block.id.to_string();
+        match &block.kind {
+            BlockKind::Heading { content, .. }
+                if collapse_spaces(&inline_text(content)).is_empty() =>
+            {
+                // A heading without words would be an empty heading for screen readers;
+                // its place is kept (for links and the page map) by an empty block.
+                self.w.start("div", &[("id", &id)]);
+                self.inlines(content)?;
+                self.w.end();
+            }
+            BlockKind::Heading { level, content } => {
+                let html = self.heading_level(*level);
+                let tag = match html {
+                    2 => "h2",
+                    3 => "h3",
+                    4 => "h4",
+                    5 => "h5",
+                    _ => "h6",
+                };
+                self.w.start(tag, &[("id", &id)]);
+                self.inlines(content)?;
+                self.w.end();
+                let label = collapse_spaces(&inline_text(content));
+                self.headings.push(HeadingRef {
+                    level: html,
+                    label,
+                    id,
+                });
+            }
+            BlockKind::Paragraph(content) => {
+                self.w.start("p", &[("id", &id)]);
+                self.inlines(content)?;
+                self.w.end();
+            }
+            BlockKind::Quote(blocks) => {
+                self.w.start("blockquote", &[("id", &id)]);
+                self.w.newline();
+                self.blocks(blocks)?;
+                self.w.end();
+            }
+            BlockKind::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let start_attr = start.to_string();
+                let mut attrs = vec![("id", id.as_str())];
+                if *ordered && *start != 1 {
+                    attrs.push(("start", &start_attr));
+                }
+                self.w.start(if *ordered { "ol" } else { "ul" }, &attrs);
+                self.w.newline();
+                for item in items {
+                    self.list_item(item)?;
+                }
+                self.w.end();
+            }
+            BlockKind::Rule => self.w.empty("hr", &[("id", &id), ("class", "break")]),
+        }
+        self.w.newline();
+        Ok(())
+    }
+
+    /// An item of one paragraph is written inline (`<li id="b9">…</li>`), so that tight
+    /// lists keep their spacing; longer items hold their blocks.
+    fn list_item(&mut self, item: &[Block]) -> Result<(), Diagnostic> {
+        match item {
+            [
+                Block {
+                    id,
+                    kind: BlockKind::Paragraph(content),
+                    ..
+                },
+            ] => {
+                self.w.start("li", &[("id", &id.to_string())]);
+                self.inlines(content)?;
+            }
+            blocks => {
+                self.w.start("li", &[]);
+                self.blocks(blocks)?;
+            }
+        }
+        self.w.end();
+        self.w.newline();
+        Ok(())
+    }
+
+    pub fn inlines(&mut self, inlines: &[Inline]) -> Result<(), Diagnostic> {
+        let mut deferred = Vec::new();
+        self.inlines_in(inlines, false, &mut deferred)?;
+        deferred.into_iter().try_for_each(|n| self.note_call(n))
+    }
+
+    /// Inside a link (`in_link`), links are not nested and note calls are collected in
+    /// `deferred`, to be written after the link closes.
+    fn inlines_in(
+        &mut self,
+        inlines: &[Inline],
+        in_link: bool,
+        deferred: &mut Vec<NoteId>,
+    ) -> Result<(), Diagnostic> {
+        for inline in inlines {
+            match &inline.kind {
+                InlineKind::Text(s) => self.w.text(s),
+                InlineKind::Emph(c) => self.wrapped("em", c, in_link, deferred)?,
+                InlineKind::Strong(c) => self.wrapped("strong", c, in_link, deferred)?,
+                InlineKind::Code(s) => self.w.element("code", &[], s),
+                InlineKind::LineBreak => self.w.empty("br", &[]),
+                InlineKind::NoteRef(n) if in_link => deferred.push(*n),
+                InlineKind::NoteRef(n) => self.note_call(*n)?,
+                InlineKind::Link { url, content } => self.link(url, content, in_link, deferred)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn wrapped(
+        &mut self,
+        tag: &'static str,
+        content: &[Inline],
+        in_link: bool,
+        deferred: &mut Vec<NoteId>,
+    ) -> Result<(), Diagnostic> {
+        self.w.start(tag, &[]);
+        self.inlines_in(content, in_link, deferred)?;
+        self.w.end();
+        Ok(())
+    }
+
+    /// A link to an `http(s)` or `mailto` URL; any other target, or a link inside a
+    /// link, is written as its text. A link with no visible text shows its URL.
+    fn link(
+        &mut self,
+        url: &str,
+        content: &[Inline],
+        in_link: bool,
+        deferred: &mut Vec<NoteId>,
+    ) -> Result<(), Diagnostic> {
+        let visible = inline_text(content);
+        let target = if in_link { None } else { safe_url(url) };
+        let Some(target) = target else {
+            if visible.trim().is_empty() {
+                self.w.text(url);
+            }
+            return self.inlines_in(content, in_link, deferred);
+        };
+        self.w.start("a", &[("href", target.as_str())]);
+        if visible.trim().is_empty() {
+            self.w.text(url);
+        }
+        let mut inner = Vec::new();
+        self.inlines_in(content, true, &mut inner)?;
+        self.w.end();
+        inner.into_iter().try_for_each(|n| self.note_call(n))
+    }
+
+    /// `<sup class="noteref"><a epub:type="noteref" role="doc-noteref" href="#n7"
+    /// id="nr7">3</a></sup>`: the id is volume-wide, the number per text.
+    fn note_call(&mut self, id: NoteId) -> Result<(), Diagnostic> {
+        let note = self
+            .notes
+            .iter()
+            .find(|n| n.id == id)
+            .ok_or_else(|| error::note_without_definition(id))?;
+        let href = format!("#{id}");
+        let call_id = call_id(id);
+        let number = note.number.to_string();
+        let first = self.called.insert(id);
+        let mut attrs = vec![
+            ("epub:type", "noteref"),
+            ("role", "doc-noteref"),
+            ("href", href.as_str()),
+        ];
+        if first {
+            attrs.push(("id", &call_id));
+        }
+        self.w.start("sup", &[("class", "noteref")]);
+        self.w.element("a", &attrs, &number);
+        self.w.end();
+        Ok(())
+    }
+}
+
+/// The XHTML id of the (first) call of a note: `nr7` for `n7`.
+pub fn call_id(id: NoteId) -> String {
+    format!("nr{}", id.0)
+}
+
+/// Runs of whitespace as one space, trimmed: labels for navigation.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,120 @@
+//! Golden diagnostics: each bad manuscript under tests/fixtures/bad/ is checked with
+//! `edition check`; its rendered diagnostics must equal `expected.txt` beside it (run
+//! with UPDATE_GOLDEN=1 to rewrite them after a deliberate change), and the exit code
+//! must be 1. The tiny good manuscript checks and builds cleanly.
+
+mod common;
+
+use common::*;
+
+fn check_golden(case: &str) {
+    let dir = format!("tests/fixtures/bad/{case}");
+    let out = edition(&["check", "--manuscript", &dir]);
+    assert_eq!(out.status.code(), Some(1), "{case}: exit code");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{case}: panic\n{stderr}");
+    let golden = repo().join(&dir).join("expected.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &stderr).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
+    assert_eq!(
+        stderr, expected,
+        "{case}: diagnostics differ from expected.txt"
+    );
+}
+
+#[test]
+fn toml_syntax() {
+    check_golden("toml-syntax");
+}
+
+#[test]
+fn edition_errors_reported_together() {
+    check_golden("edition-errors");
+}
+
+#[test]
+fn unknown_key() {
+    check_golden("unknown-key");
+}
+
+#[test]
+fn markdown_errors_reported_together() {
+    check_golden("markdown-errors");
+}
+
+#[test]
+fn source_errors() {
+    check_golden("source-errors");
+}
+
+#[test]
+fn recipe_rule_that_matches_nothing() {
+    check_golden("recipe-unmatched");
+}
+
+#[test]
+fn missing_manuscript_folder() {
+    let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E101"));
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let out = edition(&["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn failed_build_writes_nothing() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-failed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/bad/markdown-errors",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.exists(), "a failed build created the output folder");
+}
+
+#[test]
+fn tiny_manuscript_builds() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-tiny-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/tiny",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("edition.epub").is_file());
+    assert!(dir.join("edition-a5.pdf").is_file());
+    let text = pdftotext(&dir.join("edition-a5.pdf"));
+    assert!(
+        text.contains("Enríquez") && text.contains("Concepción") && text.contains("office"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn readme_documents_every_code() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for code in reader_edition::diag::codes::ALL {
+        let row = format!("| {} | {} | {} |", code.id, format!("{:?}", code.severity).to_lowercase(), code.title);
+        assert!(readme.contains(&row), "README's diagnostics table lacks `{row}`");
+    }
+}

@@ -83,3 +83,15 @@ fn every_enriquez_of_the_model_is_in_the_text_layer() {
         text.matches("Enríquez").count()
     );
 }
+
+#[test]
+fn the_page_map_agrees_with_the_pdf() {
+    let volume = volume();
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let (paged, path) = build(&volume, &fonts, Preset::A5);
+    let checked = pdf_common::check_page_starts(&volume, &paged, std::path::Path::new(&path));
+    assert!(
+        checked >= paged.pages.len() / 2,
+        "only {checked} page starts checked"
+    );
+}

@@ -49,6 +49,8 @@ pub struct FlowLine {
 }
 
 /// An element of the vertical list.
+// Lines are nearly all of the list: boxing them would only add an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum FlowItem {
     Line(FlowLine),

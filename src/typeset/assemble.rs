@@ -106,6 +106,15 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                     },
                 });
             }
+            for (x, w, url) in &line.uris {
+                page.links.push(Link {
+                    x: left + x,
+                    y: y - line.leading * 0.8,
+                    width: *w,
+                    height: line.leading,
+                    target: LinkTarget::Uri(url.clone()),
+                });
+            }
             if let Some(mark) = &line.mark {
                 outline.push(OutlineEntry {
                     depth: mark.depth,

@@ -3,7 +3,7 @@
 //! body starts on a recto.
 
 use super::Layout;
-use super::flow::{FlowItem, Frame};
+use super::flow::{FlowItem, Frame, sink};
 use super::fonts::Style;
 use super::page::{Link, LinkTarget, Numbering, Page};
 use super::paginate::{Body, BodyPage};
@@ -34,7 +34,7 @@ impl Layout<'_, '_> {
             style,
             align: Align::Center,
         };
-        let mut flow = vec![FlowItem::Space(TITLE_SINK_LINES * g.body.leading)];
+        let mut flow = vec![sink(TITLE_SINK_LINES * g.body.leading)];
         self.plain(
             &meta.title,
             &centered(g.title, Style::Regular),
@@ -43,7 +43,7 @@ impl Layout<'_, '_> {
         );
         // The title page.
         flow.push(FlowItem::NewPage { recto: true });
-        flow.push(FlowItem::Space(TITLE_SINK_LINES * g.body.leading));
+        flow.push(sink(TITLE_SINK_LINES * g.body.leading));
         self.plain(
             &meta.title,
             &centered(g.title, Style::Regular),
@@ -138,7 +138,7 @@ impl Layout<'_, '_> {
         flow.extend(block);
         // Contents, paginated as a text of its own so its pages are known.
         let before = std::mem::replace(&mut flow, vec![FlowItem::NewPage { recto: true }]);
-        flow.push(FlowItem::Space(2.0 * g.body.leading));
+        flow.push(sink(2.0 * g.body.leading));
         self.plain(
             "Contents",
             &centered(g.title, Style::Regular),

@@ -16,6 +16,10 @@ const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
 const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
 const FOOT_RULE_THICKNESS: f32 = 0.4;
+/// How many lines a page may give up to avoid ending in a hyphenated word: a few lines of
+/// white at the foot (rare: once in a hundred pages of the volume) are less disturbing
+/// than a word split across a page turn, which also splits it in extracted text.
+const HYPHEN_BACKTRACK_LINES: usize = 3;
 /// A note split across pages keeps at least this many lines on each page; when fewer fit,
 /// the line with the call moves to the next page instead.
 const MIN_NOTE_LINES: usize = 2;
@@ -206,21 +210,31 @@ impl Body {
     /// The last place on the current page where a break is allowed: before a line or a
     /// space whose preceding line does not keep with the next. A page should not end in
     /// a hyphenated word (the reader turns the page mid-word, and text extraction meets the
-    /// folio inside the word): such a break is taken only when there is no other.
+    /// folio inside the word): the break moves up to `HYPHEN_BACKTRACK_LINES` lines earlier
+    /// to avoid one, and ends in the hyphen only when no such break exists.
     fn last_legal_break(&self) -> Option<usize> {
-        let allowed = |k: usize, hyphen_ok: bool| {
-            let prev_line = self.current[..k].iter().rev().find_map(|i| match i {
+        let prev_line = |k: usize| {
+            self.current[..k].iter().rev().find_map(|i| match i {
                 FlowItem::Line(l) => Some(l),
                 _ => None,
-            });
-            prev_line.is_some_and(|l| !l.keep_with_next && (hyphen_ok || !l.hyphenated))
+            })
         };
-        let find = |hyphen_ok: bool| {
-            (2..=self.current.len())
-                .rev()
-                .find(|&k| allowed(k, hyphen_ok))
+        let allowed = |k: usize| prev_line(k).is_some_and(|l| !l.keep_with_next);
+        let last = (2..=self.current.len()).rev().find(|&k| allowed(k))?;
+        if !prev_line(last).is_some_and(|l| l.hyphenated) {
+            return Some(last);
+        }
+        let lines_between = |from: usize| {
+            self.current[from..last]
+                .iter()
+                .filter(|i| matches!(i, FlowItem::Line(_)))
+                .count()
         };
-        find(false).or_else(|| find(true))
+        (2..last)
+            .rev()
+            .take_while(|&k| lines_between(k) <= HYPHEN_BACKTRACK_LINES)
+            .find(|&k| allowed(k) && !prev_line(k).is_some_and(|l| l.hyphenated))
+            .or(Some(last))
     }
 
     /// Ends the current page; a `full` page has its spaces stretched to end on the last

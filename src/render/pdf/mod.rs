@@ -22,6 +22,8 @@ use crate::model::VolumeMeta;
 use crate::typeset::{FontSet, Glyph, LinkTarget, Numbering, Page, PagedVolume, Style};
 
 /// Writes `paged` as a PDF document.
+// The error is one diagnostic, as the CLI expects of every writer.
+#[allow(clippy::result_large_err)]
 pub fn write_pdf(
     paged: &PagedVolume,
     fonts: &FontSet,

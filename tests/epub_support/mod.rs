@@ -2,6 +2,8 @@
 //! inline kind with hostile text, the EPUB's files unzipped, and the two EPUBCheck runs.
 #![allow(dead_code)]
 
+pub mod checks;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

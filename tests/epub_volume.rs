@@ -5,34 +5,16 @@
 mod epub_support;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use epub_support::checks::*;
-use reader_edition::render::epub::{EpubOptions, lint_notes, write_epub};
+use reader_edition::render::epub::lint_notes;
 
 #[test]
 fn real_volume_epub_is_well_formed_and_linked() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("manuscript");
-    let loaded = reader_edition::manuscript::load(&root);
-    let manuscript = loaded.manuscript.unwrap_or_else(|| {
-        panic!(
-            "the manuscript loads: {:?}",
-            loaded
-                .diagnostics
-                .list
-                .iter()
-                .map(|d| &d.message)
-                .collect::<Vec<_>>()
-        )
-    });
-    let volume = &manuscript.volume;
-    let options = EpubOptions {
-        cover: Some(epub_support::cover_fonts()),
-        ..EpubOptions::default()
-    };
-    let epub = write_epub(volume, &options).expect("the real volume's EPUB");
+    let volume = &epub_support::manuscript_volume();
+    let epub = epub_support::build_manuscript();
     assert!(
-        epub == write_epub(volume, &options).unwrap(),
+        epub == epub_support::build_manuscript(),
         "two builds differ"
     );
 

@@ -1,9 +1,14 @@
 //! EPUB 3 writer: XHTML, OPF, nav and NCX from the model, packaged with the zip crate.
 //!
 //! Stages: `xml` (escaping, balanced writer) → `xhtml` (document shell, blocks and
-//! inlines) → documents (`front`: title page and contents, `colophon`, `texts`) →
-//! package documents (`outline`, `nav`, `opf`) → `ocf` (the zip). Nothing here reads a
-//! clock or iterates a hash map, so two builds are byte-identical.
+//! inlines) → documents (`cover`, `front`: title page and contents, `colophon`,
+//! `texts`) → package documents (`outline`, `nav`, `opf`) → `ocf` (the zip). `error`
+//! checks what the writer relies on; `lint` warns about notes that fail as pop-ups.
+//! Nothing here reads a clock or iterates a hash map, so two builds are byte-identical.
+//!
+//! Spine: cover (when fonts are given), title page, colophon, contents, one document
+//! per text with its notes at its foot. Outside the spine: nav.xhtml, toc.ncx, the
+//! stylesheet and the cover image.
 
 mod colophon;
 mod cover;

@@ -91,7 +91,21 @@ fn every_body_page_is_marked_at_its_first_word() {
         listed, labels,
         "the page list has one entry per body page, in order"
     );
+    let opf = &files["EPUB/package.opf"];
+    for needed in [
+        r#"<dc:source id="pagination-source">"#,
+        r##"<meta refines="#pagination-source" property="source-of">pagination</meta>"##,
+        ">printPageNumbers</meta>",
+        ">pageBreakMarkers</meta>",
+        "page numbers of the printed edition",
+    ] {
+        assert!(opf.contains(needed), "the OPF lacks {needed}");
+    }
     let ncx = &files["EPUB/toc.ncx"];
+    assert!(ncx.contains(&format!(
+        r#"<meta name="dtb:totalPageCount" content="{}"/>"#,
+        labels.len()
+    )));
     assert_eq!(ncx.matches("<pageTarget ").count(), labels.len());
 
     // Markers: where each one is, and the words after it.

@@ -18,8 +18,12 @@ fn check_golden(case: &str) {
         std::fs::write(&golden, &stderr).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&golden).unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
-    assert_eq!(stderr, expected, "{case}: diagnostics differ from expected.txt");
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
+    assert_eq!(
+        stderr, expected,
+        "{case}: diagnostics differ from expected.txt"
+    );
 }
 
 #[test]
@@ -48,6 +52,16 @@ fn source_errors() {
 }
 
 #[test]
+fn recipe_rule_that_matches_nothing() {
+    check_golden("recipe-unmatched");
+}
+
+#[test]
+fn invalid_dates() {
+    check_golden("invalid-dates");
+}
+
+#[test]
 fn missing_manuscript_folder() {
     let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
     assert_eq!(out.status.code(), Some(1));
@@ -64,7 +78,13 @@ fn usage_error_exits_2() {
 fn failed_build_writes_nothing() {
     let dir = std::env::temp_dir().join(format!("reader-edition-failed-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&["build", "--manuscript", "tests/fixtures/bad/markdown-errors", "--out", dir.to_str().unwrap()]);
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/bad/markdown-errors",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.exists(), "a failed build created the output folder");
 }
@@ -73,11 +93,79 @@ fn failed_build_writes_nothing() {
 fn tiny_manuscript_builds() {
     let dir = std::env::temp_dir().join(format!("reader-edition-tiny-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&["build", "--manuscript", "tests/fixtures/tiny", "--out", dir.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/tiny",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.join("edition.epub").is_file());
     assert!(dir.join("edition-a5.pdf").is_file());
     let text = pdftotext(&dir.join("edition-a5.pdf"));
-    assert!(text.contains("Enríquez") && text.contains("Concepción") && text.contains("office"), "{text}");
+    assert!(
+        text.contains("Enríquez") && text.contains("Concepción") && text.contains("office"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn readme_documents_every_code() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for code in reader_edition::diag::codes::ALL {
+        let row = format!(
+            "| {} | {} | {} |",
+            code.id,
+            format!("{:?}", code.severity).to_lowercase(),
+            code.title
+        );
+        assert!(
+            readme.contains(&row),
+            "README's diagnostics table lacks `{row}`"
+        );
+    }
+}
+
+#[test]
+fn init_makes_a_manuscript_that_builds() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ms = dir.join("ms");
+    let out = edition(&["init", ms.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = edition(&["init", ms.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "init refuses a non-empty folder"
+    );
+    let built = edition(&[
+        "build",
+        "--manuscript",
+        ms.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&built.stdout),
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&built.stderr).is_empty(),
+        "the skeleton builds without a diagnostic"
+    );
+    assert!(dir.join("out/reader.epub").is_file() && dir.join("out/reader-a5.pdf").is_file());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -87,8 +87,14 @@ fn raw_sources_typeset_cleanly_and_fast() {
     );
     let q = &paged.quality;
     assert_eq!(
-        (q.overfull, q.widows, q.orphans),
-        (0, 0, 0),
+        (
+            q.overfull,
+            q.widows,
+            q.orphans,
+            q.hyphen_runs,
+            q.hyphenated_page_ends
+        ),
+        (0, 0, 0, 0, 0),
         "{}",
         q.summary()
     );

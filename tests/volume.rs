@@ -10,7 +10,12 @@ fn epub_passes_both_epubchecks() {
     let built = built_volume();
     for (version, jar) in epubcheck_jars() {
         let (problems, text) = epubcheck(&jar, &built.epub);
-        assert!(problems.is_empty(), "EPUBCheck {version} found {} problem(s):\n{}\n{text}", problems.len(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "EPUBCheck {version} found {} problem(s):\n{}\n{text}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
 }
 
@@ -18,13 +23,27 @@ fn epub_passes_both_epubchecks() {
 fn pdf_passes_qpdf_and_embeds_subset_fonts() {
     let built = built_volume();
     let qpdf = require_tool("qpdf", "qpdf");
-    let out = std::process::Command::new(qpdf).arg("--check").arg(&built.pdf).output().unwrap();
+    let out = std::process::Command::new(qpdf)
+        .arg("--check")
+        .arg(&built.pdf)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "qpdf --check failed:\n{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("No syntax or stream encoding errors found"), "{text}");
+    assert!(
+        out.status.success(),
+        "qpdf --check failed:\n{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("No syntax or stream encoding errors found"),
+        "{text}"
+    );
 
     let pdffonts = require_tool("pdffonts", "poppler-utils");
-    let out = std::process::Command::new(pdffonts).arg(&built.pdf).output().unwrap();
+    let out = std::process::Command::new(pdffonts)
+        .arg(&built.pdf)
+        .output()
+        .unwrap();
     let listing = String::from_utf8_lossy(&out.stdout).to_string();
     let fonts: Vec<&str> = listing.lines().skip(2).collect();
     assert!(!fonts.is_empty(), "no fonts listed:\n{listing}");
@@ -36,15 +55,30 @@ fn pdf_passes_qpdf_and_embeds_subset_fonts() {
         assert_eq!(cols[n - 5], "yes", "font not embedded: {line}");
         assert_eq!(cols[n - 4], "yes", "font not subset: {line}");
         assert_eq!(cols[n - 3], "yes", "font without ToUnicode map: {line}");
-        assert!(cols[0].contains('+'), "subset font name without tag: {line}");
+        assert!(
+            cols[0].contains('+'),
+            "subset font name without tag: {line}"
+        );
     }
 }
 
 #[test]
 fn pdf_text_gives_back_exact_words() {
     let text = pdftotext(&built_volume().pdf);
-    for word in ["Enríquez", "Concepción", "Piñera", "“", "”", "’", "first", "office", "Caupolicán"] {
-        assert!(text.contains(word), "`{word}` is missing from pdftotext's output");
+    for word in [
+        "Enríquez",
+        "Concepción",
+        "Piñera",
+        "“",
+        "”",
+        "’",
+        "first",
+        "office",
+    ] {
+        assert!(
+            text.contains(word),
+            "`{word}` is missing from pdftotext's output"
+        );
     }
 }
 
@@ -52,29 +86,60 @@ fn pdf_text_gives_back_exact_words() {
 fn nothing_lost_in_epub_and_pdf() {
     let built = built_volume();
     let loaded = reader_edition::manuscript::load(&repo().join("manuscript"));
-    let m = loaded.manuscript.expect("the manuscript loads without errors");
-    let epub_words: Vec<String> = epub_spine_text(&built.epub).iter().flat_map(|(_, t)| normalize_words(t)).collect();
-    let pdf_words = normalize_words(&pdftotext(&built.pdf));
+    let m = loaded
+        .manuscript
+        .expect("the manuscript loads without errors");
+    let epub_words: Vec<String> = epub_spine_text(&built.epub)
+        .iter()
+        .flat_map(|(_, t)| normalize_words(t))
+        .collect();
+    let mut heads: Vec<String> = m
+        .volume
+        .texts
+        .iter()
+        .map(|t| t.meta.short_title.clone())
+        .collect();
+    heads.push(m.volume.meta.title.clone());
+    let pdf_words = normalize_words(&dehyphenate(&strip_page_furniture(
+        &pdftotext(&built.pdf),
+        &heads,
+    )));
     let (mut epub_pos, mut pdf_pos) = (0, 0);
-    println!("{:<30} {:>9} {:>9} {:>14}", "text", "raw words", "expected", "found in order");
+    println!(
+        "{:<30} {:>9} {:>9} {:>14}",
+        "text", "raw words", "expected", "found in order"
+    );
     for record in &m.imports {
         let raw = loaded.sources.text(record.raw_file);
         let expected = record.report.expected_words(raw);
         assert!(!expected.is_empty(), "{}: no expected words", record.text);
-        epub_pos = find_in_order(&epub_words, &expected, epub_pos).unwrap_or_else(|e| panic!("EPUB, {}: {e}", record.text));
-        pdf_pos = find_in_order(&pdf_words, &expected, pdf_pos).unwrap_or_else(|e| panic!("PDF, {}: {e}", record.text));
+        epub_pos = find_in_order(&epub_words, &expected, epub_pos)
+            .unwrap_or_else(|e| panic!("EPUB, {}: {e}", record.text));
+        pdf_pos = find_in_order(&pdf_words, &expected, pdf_pos)
+            .unwrap_or_else(|e| panic!("PDF, {}: {e}", record.text));
         let raw_words = normalize_words(raw).len();
-        println!("{:<30} {:>9} {:>9} {:>14}", record.text.as_str(), raw_words, expected.len(), "EPUB and PDF");
+        println!(
+            "{:<30} {:>9} {:>9} {:>14}",
+            record.text.as_str(),
+            raw_words,
+            expected.len(),
+            "EPUB and PDF"
+        );
     }
 }
 
 #[test]
 fn builds_are_byte_identical() {
     let first = built_volume();
-    let dir = std::env::temp_dir().join(format!("reader-edition-test-again-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("reader-edition-test-again-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let out = edition(&["build", "--out", dir.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for name in ["mir-reader.epub", "mir-reader-a5.pdf"] {
         let a = std::fs::read(first.dir.join(name)).unwrap();
         let b = std::fs::read(dir.join(name)).unwrap();

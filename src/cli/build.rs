@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::diag::{codes, Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
-use crate::typeset::{self, FontSet, Preset, TypesetOptions};
+use crate::typeset::{self, FontSet, Preset, Style, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
-use super::{ManuscriptArgs, EXIT_ERRORS};
+use super::{EXIT_ERRORS, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
@@ -35,7 +35,9 @@ pub struct BuildArgs {
 impl Default for BuildArgs {
     fn default() -> BuildArgs {
         BuildArgs {
-            manuscript: ManuscriptArgs { manuscript: PathBuf::from("manuscript") },
+            manuscript: ManuscriptArgs {
+                manuscript: PathBuf::from("manuscript"),
+            },
             out: PathBuf::from("out"),
             fonts: PathBuf::from("fonts"),
             format: vec![Format::Epub, Format::Pdf],
@@ -61,24 +63,51 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     let name = m.output_name();
     let mut files = Vec::new();
-    if args.format.contains(&Format::Epub) {
-        match epub::write_epub(&m.volume, &epub::EpubOptions::default()) {
-            Ok(bytes) => files.push(OutputFile { name: format!("{name}.epub"), bytes }),
+    let mut quality_lines = Vec::new();
+    // Note wording that fails in e-readers' pop-ups is reported whatever the format.
+    diags.extend(epub::lint_notes(&m.volume));
+    // The fonts serve both outputs: the PDF's text and the EPUB's generated cover.
+    let fonts = match FontSet::load(&args.fonts) {
+        Ok(fonts) => Some(fonts),
+        Err(found) => {
+            diags.extend(found);
+            None
+        }
+    };
+    if let (true, Some(fonts)) = (args.format.contains(&Format::Epub), &fonts) {
+        let options = epub::EpubOptions {
+            cover: Some(cover_fonts(fonts)),
+            ..epub::EpubOptions::default()
+        };
+        match epub::write_epub(&m.volume, &options) {
+            Ok(bytes) => files.push(OutputFile {
+                name: format!("{name}.epub"),
+                bytes,
+            }),
             Err(d) => diags.push(d),
         }
     }
-    if args.format.contains(&Format::Pdf) && !presets.is_empty() {
-        match FontSet::load(&args.fonts) {
-            Ok(fonts) => {
-                for preset in &presets {
-                    let options = TypesetOptions { preset: *preset, ..TypesetOptions::default() };
-                    match typeset::typeset(&m.volume, &fonts, &options).and_then(|paged| pdf::write_pdf(&paged, &fonts, &m.volume.meta).map_err(|d| vec![d])) {
-                        Ok(bytes) => files.push(OutputFile { name: format!("{name}-{}.pdf", preset.name()), bytes }),
-                        Err(found) => diags.extend(found),
-                    }
+    if let (true, Some(fonts)) = (args.format.contains(&Format::Pdf), &fonts) {
+        for preset in &presets {
+            let options = TypesetOptions {
+                preset: *preset,
+                ..TypesetOptions::default()
+            };
+            let written = typeset::typeset(&m.volume, fonts, &options).and_then(|paged| {
+                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+                    .map(|bytes| (bytes, paged.quality))
+                    .map_err(|d| vec![d])
+            });
+            match written {
+                Ok((bytes, quality)) => {
+                    quality_lines.push(format!("  {:<7} {}", preset.name(), quality.summary()));
+                    files.push(OutputFile {
+                        name: format!("{name}-{}.pdf", preset.name()),
+                        bytes,
+                    });
                 }
+                Err(found) => diags.extend(found),
             }
-            Err(found) => diags.extend(found),
         }
     }
     if diags.has_errors() {
@@ -91,6 +120,9 @@ pub fn run(args: &BuildArgs) -> u8 {
         Ok(paths) => {
             print_diagnostics(&loaded.sources, &diags);
             print!("{}", summary(&m.volume));
+            for line in &quality_lines {
+                println!("{line}");
+            }
             for p in paths {
                 println!("wrote {}", p.display());
             }
@@ -105,6 +137,16 @@ pub fn run(args: &BuildArgs) -> u8 {
     }
 }
 
+/// The cover is set in the text face: bold title, italic subtitle, regular names.
+fn cover_fonts(fonts: &FontSet) -> epub::CoverFonts {
+    let bytes = |style: Style| fonts.face(style).data.as_ref().clone();
+    epub::CoverFonts {
+        title: bytes(Style::Bold),
+        subtitle: bytes(Style::Italic),
+        names: bytes(Style::Regular),
+    }
+}
+
 fn parse_presets(names: &[String], diags: &mut Diagnostics) -> Vec<Preset> {
     let mut out = Vec::new();
     for n in names {
@@ -114,7 +156,10 @@ fn parse_presets(names: &[String], diags: &mut Diagnostics) -> Vec<Preset> {
         }
         match Preset::from_name(n) {
             Some(p) => out.push(p),
-            None => diags.push(Diagnostic::new(codes::UNKNOWN_PRESET, format!("there is no preset `{n}`"))),
+            None => diags.push(Diagnostic::new(
+                codes::UNKNOWN_PRESET,
+                format!("there is no preset `{n}`"),
+            )),
         }
     }
     out.dedup();

@@ -3,7 +3,7 @@
 use crate::manuscript;
 
 use super::report::{print_diagnostics, summary};
-use super::{ManuscriptArgs, EXIT_ERRORS};
+use super::{EXIT_ERRORS, ManuscriptArgs};
 
 pub fn run(args: &ManuscriptArgs) -> u8 {
     let loaded = manuscript::load(&args.manuscript);

@@ -6,7 +6,7 @@ use clap::Args;
 use crate::manuscript;
 
 use super::report::print_diagnostics;
-use super::{ManuscriptArgs, EXIT_ERRORS};
+use super::{EXIT_ERRORS, ManuscriptArgs};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -22,10 +22,16 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs) -> u8 {
     let loaded = manuscript::load(&args.manuscript.manuscript);
     print_diagnostics(&loaded.sources, &loaded.diagnostics);
-    let Some(m) = loaded.manuscript else { return EXIT_ERRORS };
+    let Some(m) = loaded.manuscript else {
+        return EXIT_ERRORS;
+    };
     let Some(record) = m.imports.iter().find(|r| r.text.as_str() == args.slug) else {
         let known: Vec<&str> = m.imports.iter().map(|r| r.text.as_str()).collect();
-        eprintln!("error: `{}` is not an imported source text; the source texts are: {}", args.slug, known.join(", "));
+        eprintln!(
+            "error: `{}` is not an imported source text; the source texts are: {}",
+            args.slug,
+            known.join(", ")
+        );
         return EXIT_ERRORS;
     };
     if !args.report_only {

@@ -15,7 +15,7 @@ pub struct TextConfig {
     pub subtitle: Option<String>,
     pub author: Option<String>,
     pub publisher: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<Spanned<String>>,
     pub published_in: Option<String>,
     pub url: Option<String>,
     pub licence: Option<String>,
@@ -30,11 +30,14 @@ impl TextConfig {
     pub fn meta(&self) -> TextMeta {
         TextMeta {
             title: self.title.clone(),
-            short_title: self.short_title.clone().unwrap_or_else(|| self.title.clone()),
+            short_title: self
+                .short_title
+                .clone()
+                .unwrap_or_else(|| self.title.clone()),
             subtitle: self.subtitle.clone(),
             author: self.author.clone(),
             publisher: self.publisher.clone(),
-            date: self.date.clone(),
+            date: self.date.as_ref().map(|d| d.get_ref().clone()),
             published_in: self.published_in.clone(),
             url: self.url.clone(),
             licence: self.licence.clone(),

@@ -26,7 +26,11 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: FileId, range: Range<usize>) -> Span {
-        Span { file, start: range.start as u32, end: range.end as u32 }
+        Span {
+            file,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
     }
 
     pub fn range(&self) -> Range<usize> {
@@ -63,7 +67,11 @@ impl Sources {
 
     /// Registers a file; `name` is how it is shown in diagnostics.
     pub fn add(&mut self, name: impl Into<String>, path: &Path, text: String) -> FileId {
-        self.files.push(SourceFile { name: name.into(), path: path.to_path_buf(), text });
+        self.files.push(SourceFile {
+            name: name.into(),
+            path: path.to_path_buf(),
+            text,
+        });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -76,7 +84,10 @@ impl Sources {
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -118,7 +129,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, message: message.into(), span: None, labels: Vec::new(), hint: None, notes: Vec::new() }
+        Diagnostic {
+            code,
+            message: message.into(),
+            span: None,
+            labels: Vec::new(),
+            hint: None,
+            notes: Vec::new(),
+        }
     }
 
     pub fn at(mut self, span: Span) -> Diagnostic {
@@ -132,7 +150,10 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -179,7 +200,10 @@ impl Diagnostics {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.list.iter().filter(|d| d.severity() == severity).count()
+        self.list
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,7 +1,9 @@
 //! Renders diagnostics as text: `error[E101]: message`, then `file:line:col`, the source
 //! line with a caret, and the hint (through codespan-reporting).
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
 
@@ -22,7 +24,12 @@ pub fn render_all(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
             Ok(s) => out.push_str(&s),
             Err(_) => {
                 // A span that does not fit its file (should not happen): fall back to the bare message.
-                out.push_str(&format!("{}[{}]: {}\n", severity_word(d.severity()), d.code.id, d.message));
+                out.push_str(&format!(
+                    "{}[{}]: {}\n",
+                    severity_word(d.severity()),
+                    d.code.id,
+                    d.message
+                ));
             }
         }
     }
@@ -45,15 +52,23 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
     };
     let mut labels = Vec::new();
     if let Some(span) = d.span {
-        labels.push(CsLabel::primary(span.file.0 as usize, span.range()).with_message(d.code.title));
+        labels
+            .push(CsLabel::primary(span.file.0 as usize, span.range()).with_message(d.code.title));
     }
     for l in &d.labels {
-        labels.push(CsLabel::secondary(l.span.file.0 as usize, l.span.range()).with_message(l.message.clone()));
+        labels.push(
+            CsLabel::secondary(l.span.file.0 as usize, l.span.range())
+                .with_message(l.message.clone()),
+        );
     }
     let mut notes = d.notes.clone();
     let hint = d.hint.as_deref().unwrap_or(d.code.hint);
     if !hint.is_empty() {
         notes.push(format!("hint: {hint}"));
     }
-    CsDiagnostic::new(severity).with_code(d.code.id).with_message(d.message.clone()).with_labels(labels).with_notes(notes)
+    CsDiagnostic::new(severity)
+        .with_code(d.code.id)
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::diag::{codes, Diagnostic, FileId, Sources, Span};
+use crate::diag::{Diagnostic, FileId, Sources, Span, codes};
 
 /// A file read into [`Sources`].
 #[derive(Debug, Clone, Copy)]
@@ -22,16 +22,29 @@ pub struct PathOrigin {
 /// out) and returns the full path.
 pub fn confined(root: &Path, rel: &str, origin: PathOrigin) -> Result<PathBuf, Diagnostic> {
     let p = Path::new(rel);
-    let escapes = p.is_absolute() || p.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+    let escapes = p.is_absolute()
+        || p.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
     if escapes {
-        return Err(Diagnostic::new(codes::PATH_OUTSIDE, format!("`{rel}` is not a path inside the manuscript folder")).at_opt(origin.span));
+        return Err(Diagnostic::new(
+            codes::PATH_OUTSIDE,
+            format!("`{rel}` is not a path inside the manuscript folder"),
+        )
+        .at_opt(origin.span));
     }
     let full = root.join(p);
     if let (Ok(real), Ok(real_root)) = (full.canonicalize(), root.canonicalize()) {
         if !real.starts_with(&real_root) {
-            return Err(Diagnostic::new(codes::PATH_OUTSIDE, format!("`{rel}` leads outside the manuscript folder (through a symbolic link)"))
-                .at_opt(origin.span)
-                .hint("copy the file into the manuscript folder instead of linking to it"));
+            return Err(Diagnostic::new(
+                codes::PATH_OUTSIDE,
+                format!("`{rel}` leads outside the manuscript folder (through a symbolic link)"),
+            )
+            .at_opt(origin.span)
+            .hint("copy the file into the manuscript folder instead of linking to it"));
         }
     }
     Ok(full)
@@ -39,14 +52,27 @@ pub fn confined(root: &Path, rel: &str, origin: PathOrigin) -> Result<PathBuf, D
 
 /// Reads a text file under `root` and registers it as `name` (its path relative to the
 /// manuscript, shown in diagnostics).
-pub fn read_text(root: &Path, rel: &str, origin: PathOrigin, sources: &mut Sources) -> Result<ReadFile, Diagnostic> {
+pub fn read_text(
+    root: &Path,
+    rel: &str,
+    origin: PathOrigin,
+    sources: &mut Sources,
+) -> Result<ReadFile, Diagnostic> {
     let full = confined(root, rel, origin)?;
     let bytes = std::fs::read(&full).map_err(|e| {
-        let code = if e.kind() == std::io::ErrorKind::NotFound { codes::SOURCE_MISSING } else { codes::FILE_UNREADABLE };
+        let code = if e.kind() == std::io::ErrorKind::NotFound {
+            codes::SOURCE_MISSING
+        } else {
+            codes::FILE_UNREADABLE
+        };
         Diagnostic::new(code, format!("cannot read `{rel}`: {}", io_reason(&e))).at_opt(origin.span)
     })?;
     let text = decode(&bytes).map_err(|offset| {
-        Diagnostic::new(codes::NOT_UTF8, format!("`{rel}` is not valid UTF-8 (first bad byte at offset {offset})")).at_opt(origin.span)
+        Diagnostic::new(
+            codes::NOT_UTF8,
+            format!("`{rel}` is not valid UTF-8 (first bad byte at offset {offset})"),
+        )
+        .at_opt(origin.span)
     })?;
     let file = sources.add(rel.replace('\\', "/"), &full, text);
     Ok(ReadFile { file })
@@ -56,7 +82,11 @@ pub fn read_text(root: &Path, rel: &str, origin: PathOrigin, sources: &mut Sourc
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
 }
 
 fn io_reason(e: &std::io::Error) -> String {

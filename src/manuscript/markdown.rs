@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diag::{codes, Diagnostic, FileId, Span};
+use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
 
 /// Hands out block and note ids in reading order across the whole volume.
@@ -47,33 +47,66 @@ pub struct Parsed {
 /// Parses one text's Markdown. Footnotes become notes numbered from 1 in the order of
 /// their first call; undefined and unused footnotes are reported.
 pub fn parse(src: MarkdownSource, ids: &mut IdAlloc, diags: &mut Vec<Diagnostic>) -> Parsed {
-    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut b = Builder { src, ids, stack: vec![Frame::blocks(FrameKind::Root, None, 0)], note_ids: BTreeMap::new(), note_order: Vec::new(), definitions: BTreeMap::new() };
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut b = Builder {
+        src,
+        ids,
+        stack: vec![Frame::blocks(FrameKind::Root, None, 0)],
+        note_ids: BTreeMap::new(),
+        note_order: Vec::new(),
+        definitions: BTreeMap::new(),
+    };
     for (event, range) in Parser::new_ext(src.text, options).into_offset_iter() {
         b.event(event, range);
     }
     let blocks = match b.stack.pop() {
-        Some(Frame { content: Content::Blocks(blocks), .. }) => blocks,
+        Some(Frame {
+            content: Content::Blocks(blocks),
+            ..
+        }) => blocks,
         _ => Vec::new(),
     };
-    let Builder { note_ids, note_order, mut definitions, .. } = b;
+    let Builder {
+        note_ids,
+        note_order,
+        mut definitions,
+        ..
+    } = b;
     let mut notes = Vec::new();
     for (number, label) in note_order.iter().enumerate() {
         let (id, call_span) = note_ids[label];
         match definitions.remove(label) {
-            Some((span, blocks)) => notes.push(Note { id, number: number as u32 + 1, span, blocks }),
+            Some((span, blocks)) => notes.push(Note {
+                id,
+                number: number as u32 + 1,
+                span,
+                blocks,
+            }),
             None => diags.push(
-                Diagnostic::new(codes::UNDEFINED_FOOTNOTE, format!("footnote `[^{label}]` is called but never defined"))
-                    .at(call_span)
-                    .hint(format!("add a line `[^{label}]: …` with the note's text, or remove the call")),
+                Diagnostic::new(
+                    codes::UNDEFINED_FOOTNOTE,
+                    format!("footnote `[^{label}]` is called but never defined"),
+                )
+                .at(call_span)
+                .hint(format!(
+                    "add a line `[^{label}]: …` with the note's text, or remove the call"
+                )),
             ),
         }
     }
     for (label, (span, _)) in definitions {
-        diags.push(Diagnostic::new(codes::UNUSED_FOOTNOTE, format!("footnote `[^{label}]` is defined but never called")).at(span));
+        diags.push(
+            Diagnostic::new(
+                codes::UNUSED_FOOTNOTE,
+                format!("footnote `[^{label}]` is defined but never called"),
+            )
+            .at(span),
+        );
     }
     let parsed = Parsed { blocks, notes };
-    find_unparsed_calls(&parsed, diags);
+    find_unparsed_calls(&parsed, src, diags);
     parsed
 }
 
@@ -83,8 +116,13 @@ enum FrameKind {
     Quote,
     Item,
     Footnote(String),
-    List { ordered: bool, start: u64 },
-    Paragraph { implicit: bool },
+    List {
+        ordered: bool,
+        start: u64,
+    },
+    Paragraph {
+        implicit: bool,
+    },
     Heading(u8),
     Emph,
     Strong,
@@ -110,11 +148,21 @@ struct Frame {
 
 impl Frame {
     fn blocks(kind: FrameKind, id: Option<BlockId>, start: usize) -> Frame {
-        Frame { kind, id, start, content: Content::Blocks(Vec::new()) }
+        Frame {
+            kind,
+            id,
+            start,
+            content: Content::Blocks(Vec::new()),
+        }
     }
 
     fn inlines(kind: FrameKind, id: Option<BlockId>, start: usize) -> Frame {
-        Frame { kind, id, start, content: Content::Inlines(Vec::new()) }
+        Frame {
+            kind,
+            id,
+            start,
+            content: Content::Inlines(Vec::new()),
+        }
     }
 }
 
@@ -131,7 +179,10 @@ struct Builder<'a, 'i> {
 
 impl Builder<'_, '_> {
     fn span(&self, range: std::ops::Range<usize>) -> Span {
-        Span::new(self.src.file, self.src.offset + range.start..self.src.offset + range.end)
+        Span::new(
+            self.src.file,
+            self.src.offset + range.start..self.src.offset + range.end,
+        )
     }
 
     fn event(&mut self, event: Event, range: std::ops::Range<usize>) {
@@ -147,7 +198,11 @@ impl Builder<'_, '_> {
             Event::FootnoteReference(label) => self.note_call(label, range),
             Event::Rule => {
                 let id = self.ids.block();
-                self.push_block(Block { id, span: self.span(range), kind: BlockKind::Rule });
+                self.push_block(Block {
+                    id,
+                    span: self.span(range),
+                    kind: BlockKind::Rule,
+                });
             }
             Event::InlineMath(s) | Event::DisplayMath(s) => self.text(&s, range),
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, range),
@@ -159,22 +214,47 @@ impl Builder<'_, '_> {
         let frame = match tag {
             Tag::Paragraph => {
                 self.close_implicit_paragraph();
-                Frame::inlines(FrameKind::Paragraph { implicit: false }, Some(self.ids.block()), start)
+                Frame::inlines(
+                    FrameKind::Paragraph { implicit: false },
+                    Some(self.ids.block()),
+                    start,
+                )
             }
             Tag::Heading { level, .. } => {
                 self.close_implicit_paragraph();
-                Frame::inlines(FrameKind::Heading(heading_level(level)), Some(self.ids.block()), start)
+                Frame::inlines(
+                    FrameKind::Heading(heading_level(level)),
+                    Some(self.ids.block()),
+                    start,
+                )
             }
-            Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::DefinitionList | Tag::Table(_) => {
+            Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::DefinitionList
+            | Tag::Table(_) => {
                 self.close_implicit_paragraph();
                 Frame::blocks(FrameKind::Quote, Some(self.ids.block()), start)
             }
             Tag::List(first) => {
                 self.close_implicit_paragraph();
-                let kind = FrameKind::List { ordered: first.is_some(), start: first.unwrap_or(1) };
-                Frame { kind, id: Some(self.ids.block()), start, content: Content::Items(Vec::new()) }
+                let kind = FrameKind::List {
+                    ordered: first.is_some(),
+                    start: first.unwrap_or(1),
+                };
+                Frame {
+                    kind,
+                    id: Some(self.ids.block()),
+                    start,
+                    content: Content::Items(Vec::new()),
+                }
             }
-            Tag::Item | Tag::DefinitionListTitle | Tag::DefinitionListDefinition | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
+            Tag::Item
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell => {
                 self.close_implicit_paragraph();
                 Frame::blocks(FrameKind::Item, None, start)
             }
@@ -182,57 +262,113 @@ impl Builder<'_, '_> {
                 self.close_implicit_paragraph();
                 Frame::blocks(FrameKind::Footnote(label.to_string()), None, start)
             }
-            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => Frame::inlines(FrameKind::Emph, None, start),
+            Tag::Emphasis | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                Frame::inlines(FrameKind::Emph, None, start)
+            }
             Tag::Strong => Frame::inlines(FrameKind::Strong, None, start),
-            Tag::Link { dest_url, .. } => Frame::inlines(FrameKind::Link(dest_url.to_string()), None, start),
+            Tag::Link { dest_url, .. } => {
+                Frame::inlines(FrameKind::Link(dest_url.to_string()), None, start)
+            }
             Tag::Image { .. } => Frame::inlines(FrameKind::Image, None, start),
             Tag::MetadataBlock(_) => Frame::inlines(FrameKind::Image, None, start),
         };
-        if matches!(frame.content, Content::Inlines(_)) && !matches!(frame.kind, FrameKind::Paragraph { .. } | FrameKind::Heading(_)) {
+        if matches!(frame.content, Content::Inlines(_))
+            && !matches!(
+                frame.kind,
+                FrameKind::Paragraph { .. } | FrameKind::Heading(_)
+            )
+        {
             self.ensure_inline_context(start);
         }
         self.stack.push(frame);
     }
 
     fn end(&mut self, end: TagEnd, range: std::ops::Range<usize>) {
-        if matches!(end, TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::CodeBlock | TagEnd::HtmlBlock)
-            || matches!(end, TagEnd::DefinitionListTitle | TagEnd::DefinitionListDefinition | TagEnd::TableCell | TagEnd::TableRow | TagEnd::TableHead)
-        {
+        if matches!(
+            end,
+            TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+        ) || matches!(
+            end,
+            TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+        ) {
             self.close_implicit_paragraph();
         }
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         let span = self.span(frame.start..range.end);
         match (frame.kind, frame.content) {
             (FrameKind::Paragraph { .. }, Content::Inlines(content)) => {
                 let id = frame.id.unwrap_or_else(|| self.ids.block());
-                self.push_block(Block { id, span, kind: BlockKind::Paragraph(content) });
+                self.push_block(Block {
+                    id,
+                    span,
+                    kind: BlockKind::Paragraph(content),
+                });
             }
             (FrameKind::Heading(level), Content::Inlines(content)) => {
                 let id = frame.id.unwrap_or_else(|| self.ids.block());
-                self.push_block(Block { id, span, kind: BlockKind::Heading { level, content } });
+                self.push_block(Block {
+                    id,
+                    span,
+                    kind: BlockKind::Heading { level, content },
+                });
             }
             (FrameKind::Quote, Content::Blocks(blocks)) => {
                 let id = frame.id.unwrap_or_else(|| self.ids.block());
-                self.push_block(Block { id, span, kind: BlockKind::Quote(blocks) });
+                self.push_block(Block {
+                    id,
+                    span,
+                    kind: BlockKind::Quote(blocks),
+                });
             }
             (FrameKind::List { ordered, start }, Content::Items(items)) => {
                 let id = frame.id.unwrap_or_else(|| self.ids.block());
-                self.push_block(Block { id, span, kind: BlockKind::List { ordered, start, items } });
+                self.push_block(Block {
+                    id,
+                    span,
+                    kind: BlockKind::List {
+                        ordered,
+                        start,
+                        items,
+                    },
+                });
             }
             (FrameKind::Item, Content::Blocks(blocks)) => match self.stack.last_mut() {
-                Some(Frame { content: Content::Items(items), .. }) => items.push(blocks),
+                Some(Frame {
+                    content: Content::Items(items),
+                    ..
+                }) => items.push(blocks),
                 _ => blocks.into_iter().for_each(|b| self.push_block(b)),
             },
             (FrameKind::Footnote(label), Content::Blocks(blocks)) => {
                 self.definitions.entry(label).or_insert((span, blocks));
             }
-            (FrameKind::Emph, Content::Inlines(c)) => self.inline(InlineKind::Emph(c), frame.start..range.end),
-            (FrameKind::Strong, Content::Inlines(c)) => self.inline(InlineKind::Strong(c), frame.start..range.end),
-            (FrameKind::Link(url), Content::Inlines(c)) => self.inline(InlineKind::Link { url, content: c }, frame.start..range.end),
-            (FrameKind::Image, Content::Inlines(c)) => c.into_iter().for_each(|i| self.push_inline(i)),
+            (FrameKind::Emph, Content::Inlines(c)) => {
+                self.inline(InlineKind::Emph(c), frame.start..range.end)
+            }
+            (FrameKind::Strong, Content::Inlines(c)) => {
+                self.inline(InlineKind::Strong(c), frame.start..range.end)
+            }
+            (FrameKind::Link(url), Content::Inlines(c)) => {
+                self.inline(InlineKind::Link { url, content: c }, frame.start..range.end)
+            }
+            (FrameKind::Image, Content::Inlines(c)) => {
+                c.into_iter().for_each(|i| self.push_inline(i))
+            }
             (_, Content::Blocks(blocks)) => blocks.into_iter().for_each(|b| self.push_block(b)),
             (_, Content::Inlines(c)) => c.into_iter().for_each(|i| self.push_inline(i)),
-            (_, Content::Items(items)) => items.into_iter().flatten().for_each(|b| self.push_block(b)),
+            (_, Content::Items(items)) => {
+                items.into_iter().flatten().for_each(|b| self.push_block(b))
+            }
         }
     }
 
@@ -240,16 +376,27 @@ impl Builder<'_, '_> {
         let span = self.span(range.clone());
         self.ensure_inline_context(range.start);
         let text = nfc(s);
-        if let Some(Frame { content: Content::Inlines(list), .. }) = self.stack.last_mut() {
+        if let Some(Frame {
+            content: Content::Inlines(list),
+            ..
+        }) = self.stack.last_mut()
+        {
             // pulldown-cmark splits text at every special character; keep one run.
-            if let Some(Inline { span: last_span, kind: InlineKind::Text(last) }) = list.last_mut() {
+            if let Some(Inline {
+                span: last_span,
+                kind: InlineKind::Text(last),
+            }) = list.last_mut()
+            {
                 if last_span.end <= span.start && span.start - last_span.end <= 1 {
                     last.push_str(&text);
                     last_span.end = span.end;
                     return;
                 }
             }
-            list.push(Inline { span, kind: InlineKind::Text(text) });
+            list.push(Inline {
+                span,
+                kind: InlineKind::Text(text),
+            });
         }
     }
 
@@ -261,7 +408,11 @@ impl Builder<'_, '_> {
 
     fn push_inline(&mut self, inline: Inline) {
         self.ensure_inline_context(inline.span.start as usize);
-        if let Some(Frame { content: Content::Inlines(list), .. }) = self.stack.last_mut() {
+        if let Some(Frame {
+            content: Content::Inlines(list),
+            ..
+        }) = self.stack.last_mut()
+        {
             list.push(inline);
         }
     }
@@ -284,8 +435,14 @@ impl Builder<'_, '_> {
     fn push_block(&mut self, block: Block) {
         self.close_implicit_paragraph();
         match self.stack.last_mut() {
-            Some(Frame { content: Content::Blocks(blocks), .. }) => blocks.push(block),
-            Some(Frame { content: Content::Items(items), .. }) => match items.last_mut() {
+            Some(Frame {
+                content: Content::Blocks(blocks),
+                ..
+            }) => blocks.push(block),
+            Some(Frame {
+                content: Content::Items(items),
+                ..
+            }) => match items.last_mut() {
                 Some(item) => item.push(block),
                 None => items.push(vec![block]),
             },
@@ -295,22 +452,45 @@ impl Builder<'_, '_> {
 
     /// Tight list items carry text without a paragraph: open one so inlines have a home.
     fn ensure_inline_context(&mut self, start: usize) {
-        if matches!(self.stack.last(), Some(Frame { content: Content::Blocks(_) | Content::Items(_), .. })) {
+        if matches!(
+            self.stack.last(),
+            Some(Frame {
+                content: Content::Blocks(_) | Content::Items(_),
+                ..
+            })
+        ) {
             let id = self.ids.block();
-            self.stack.push(Frame::inlines(FrameKind::Paragraph { implicit: true }, Some(id), start));
+            self.stack.push(Frame::inlines(
+                FrameKind::Paragraph { implicit: true },
+                Some(id),
+                start,
+            ));
         }
     }
 
     fn close_implicit_paragraph(&mut self) {
-        if let Some(Frame { kind: FrameKind::Paragraph { implicit: true }, .. }) = self.stack.last() {
+        if let Some(Frame {
+            kind: FrameKind::Paragraph { implicit: true },
+            ..
+        }) = self.stack.last()
+        {
             let frame = self.stack.pop().expect("checked above");
             let end = match &frame.content {
-                Content::Inlines(list) => list.last().map_or(self.src.offset + frame.start, |i| i.span.end as usize),
+                Content::Inlines(list) => list
+                    .last()
+                    .map_or(self.src.offset + frame.start, |i| i.span.end as usize),
                 _ => self.src.offset + frame.start,
             };
-            let span = Span::new(self.src.file, self.src.offset + frame.start..end.max(self.src.offset + frame.start));
+            let span = Span::new(
+                self.src.file,
+                self.src.offset + frame.start..end.max(self.src.offset + frame.start),
+            );
             if let (Some(id), Content::Inlines(content)) = (frame.id, frame.content) {
-                self.push_block(Block { id, span, kind: BlockKind::Paragraph(content) });
+                self.push_block(Block {
+                    id,
+                    span,
+                    kind: BlockKind::Paragraph(content),
+                });
             }
         }
     }
@@ -332,8 +512,8 @@ fn nfc(s: &str) -> String {
 }
 
 /// pulldown-cmark passes an undefined `[^label]` through as plain text: find those.
-fn find_unparsed_calls(parsed: &Parsed, diags: &mut Vec<Diagnostic>) {
-    fn walk_inlines(inlines: &[Inline], diags: &mut Vec<Diagnostic>) {
+fn find_unparsed_calls(parsed: &Parsed, src: MarkdownSource, diags: &mut Vec<Diagnostic>) {
+    fn walk_inlines(inlines: &[Inline], src: MarkdownSource, diags: &mut Vec<Diagnostic>) {
         for i in inlines {
             match &i.kind {
                 InlineKind::Text(s) => {
@@ -341,32 +521,50 @@ fn find_unparsed_calls(parsed: &Parsed, diags: &mut Vec<Diagnostic>) {
                         if let Some(len) = s[pos..].find(']') {
                             let label = &s[pos + 2..pos + len];
                             if !label.is_empty() && !label.contains(char::is_whitespace) {
+                                // Point at the call itself when it stands verbatim in the source.
+                                let call = format!("[^{label}]");
+                                let local = i.span.start as usize - src.offset
+                                    ..(i.span.end as usize - src.offset).min(src.text.len());
+                                let span = src
+                                    .text
+                                    .get(local.clone())
+                                    .and_then(|t| t.find(&call))
+                                    .map_or(i.span, |p| i.span.sub(p..p + call.len()));
                                 diags.push(
                                     Diagnostic::new(codes::UNDEFINED_FOOTNOTE, format!("footnote `[^{label}]` is called but never defined"))
-                                        .at(i.span)
+                                        .at(span)
                                         .hint(format!("add a line `[^{label}]: …` with the note's text, or write `\\[^{label}]` for literal text")),
                                 );
                             }
                         }
                     }
                 }
-                InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Link { content: c, .. } => walk_inlines(c, diags),
+                InlineKind::Emph(c)
+                | InlineKind::Strong(c)
+                | InlineKind::Link { content: c, .. } => walk_inlines(c, src, diags),
                 _ => {}
             }
         }
     }
-    fn walk_blocks(blocks: &[Block], diags: &mut Vec<Diagnostic>) {
+    fn walk_blocks(blocks: &[Block], src: MarkdownSource, diags: &mut Vec<Diagnostic>) {
         for b in blocks {
             match &b.kind {
-                BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => walk_inlines(content, diags),
-                BlockKind::Quote(children) => walk_blocks(children, diags),
-                BlockKind::List { items, .. } => items.iter().for_each(|i| walk_blocks(i, diags)),
+                BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => {
+                    walk_inlines(content, src, diags)
+                }
+                BlockKind::Quote(children) => walk_blocks(children, src, diags),
+                BlockKind::List { items, .. } => {
+                    items.iter().for_each(|i| walk_blocks(i, src, diags))
+                }
                 BlockKind::Rule => {}
             }
         }
     }
-    walk_blocks(&parsed.blocks, diags);
-    parsed.notes.iter().for_each(|n| walk_blocks(&n.blocks, diags));
+    walk_blocks(&parsed.blocks, src, diags);
+    parsed
+        .notes
+        .iter()
+        .for_each(|n| walk_blocks(&n.blocks, src, diags));
 }
 
 #[cfg(test)]

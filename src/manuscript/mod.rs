@@ -10,8 +10,8 @@ mod texts;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{parse_toml, EditionConfig};
-use crate::diag::{codes, Diagnostic, Diagnostics, Sources};
+use crate::config::{EditionConfig, Precision, check_date, parse_toml};
+use crate::diag::{Diagnostic, Diagnostics, Sources, Span, codes};
 use crate::model::{Text, TextId, Volume, VolumeMeta};
 
 pub use files::decode;
@@ -42,12 +42,19 @@ pub fn load(root: &Path) -> Loaded {
     let mut diags = Diagnostics::new();
     let manuscript = load_into(root, &mut sources, &mut diags);
     let manuscript = if diags.has_errors() { None } else { manuscript };
-    Loaded { sources, diagnostics: diags, manuscript }
+    Loaded {
+        sources,
+        diagnostics: diags,
+        manuscript,
+    }
 }
 
 fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Manuscript> {
     if !root.is_dir() {
-        diags.push(Diagnostic::new(codes::MANUSCRIPT_MISSING, format!("no manuscript folder at `{}`", root.display())));
+        diags.push(Diagnostic::new(
+            codes::MANUSCRIPT_MISSING,
+            format!("no manuscript folder at `{}`", root.display()),
+        ));
         return None;
     }
     let origin = files::PathOrigin { span: None };
@@ -65,6 +72,12 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
             return None;
         }
     };
+    if let Err(message) = check_date(config.date.get_ref(), Precision::Day) {
+        diags.push(
+            Diagnostic::new(codes::INVALID_DATE, message)
+                .at(Span::new(edition_file, config.date.span())),
+        );
+    }
     let specs = texts::resolve_order(root, &config, edition_file, diags);
     let mut parsed = Vec::new();
     for spec in &specs {
@@ -75,7 +88,15 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     let mut ids = markdown::IdAlloc::default();
     let (volume_texts, imports) = sources::build_texts(root, parsed, sources, &mut ids, diags);
     let meta = volume_meta(&config);
-    Some(Manuscript { root: root.to_path_buf(), volume: Volume { meta, texts: volume_texts }, config, imports })
+    Some(Manuscript {
+        root: root.to_path_buf(),
+        volume: Volume {
+            meta,
+            texts: volume_texts,
+        },
+        config,
+        imports,
+    })
 }
 
 fn volume_meta(c: &EditionConfig) -> VolumeMeta {
@@ -95,7 +116,11 @@ fn volume_meta(c: &EditionConfig) -> VolumeMeta {
 impl Manuscript {
     /// File stem of the outputs (`out/<name>.epub`).
     pub fn output_name(&self) -> String {
-        self.config.output.name.clone().unwrap_or_else(|| "edition".to_string())
+        self.config
+            .output
+            .name
+            .clone()
+            .unwrap_or_else(|| "edition".to_string())
     }
 
     pub fn text(&self, id: &TextId) -> Option<&Text> {

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostics, FileId, Sources};
 use crate::import::{self, Corpus, ImportInput};
 use crate::model::{Text, TextId, TextKind};
 
-use super::files::{read_text, PathOrigin};
+use super::files::{PathOrigin, read_text};
 use super::markdown::{self, IdAlloc, MarkdownSource};
 use super::texts::{ConfiguredText, TextFileKind};
 
@@ -23,7 +23,13 @@ pub struct ImportRecord {
     pub report: import::Report,
 }
 
-pub fn build_texts(root: &Path, texts: Vec<ConfiguredText>, sources: &mut Sources, ids: &mut IdAlloc, diags: &mut Diagnostics) -> (Vec<Text>, Vec<ImportRecord>) {
+pub fn build_texts(
+    root: &Path,
+    texts: Vec<ConfiguredText>,
+    sources: &mut Sources,
+    ids: &mut IdAlloc,
+    diags: &mut Diagnostics,
+) -> (Vec<Text>, Vec<ImportRecord>) {
     // 1. Read every raw source (a raw file shared by two texts is read once).
     let mut raw_files: Vec<Option<FileId>> = Vec::new();
     for t in &texts {
@@ -32,7 +38,10 @@ pub fn build_texts(root: &Path, texts: Vec<ConfiguredText>, sources: &mut Source
                 let source = &recipe.get_ref().source;
                 let span = crate::diag::Span::new(t.file, source.span());
                 let rel = source.get_ref();
-                let already = sources.files().find(|(_, f)| f.name == *rel).map(|(id, _)| id);
+                let already = sources
+                    .files()
+                    .find(|(_, f)| f.name == *rel)
+                    .map(|(id, _)| id);
                 match already {
                     Some(id) => Some(id),
                     None => match read_text(root, rel, PathOrigin { span: Some(span) }, sources) {
@@ -51,7 +60,10 @@ pub fn build_texts(root: &Path, texts: Vec<ConfiguredText>, sources: &mut Source
     let mut distinct: Vec<FileId> = raw_files.iter().flatten().copied().collect();
     distinct.sort();
     distinct.dedup();
-    let raws: Vec<String> = distinct.iter().map(|f| sources.text(*f).to_string()).collect();
+    let raws: Vec<String> = distinct
+        .iter()
+        .map(|f| sources.text(*f).to_string())
+        .collect();
     let corpus = Corpus::new(&raws.iter().map(String::as_str).collect::<Vec<_>>());
 
     // 2. Import and parse, in order.
@@ -63,13 +75,25 @@ pub fn build_texts(root: &Path, texts: Vec<ConfiguredText>, sources: &mut Source
             (TextFileKind::Markdown, _, _) => (TextKind::Editorial, t.file, t.body_offset),
             (TextFileKind::Recipe, Some(raw_file), Some(recipe)) => {
                 let raw = sources.text(raw_file).to_string();
-                let input = ImportInput { raw: &raw, raw_file, recipe: recipe.get_ref(), recipe_file: t.file, corpus: &corpus };
+                let input = ImportInput {
+                    raw: &raw,
+                    raw_file,
+                    recipe: recipe.get_ref(),
+                    recipe_file: t.file,
+                    corpus: &corpus,
+                };
                 let (imported, found) = import::import(&input);
                 diags.extend(found);
                 let Some(imported) = imported else { continue };
                 let name = format!("{} (imported)", t.spec.rel_path);
-                let markdown_file = sources.add(name, &root.join(&t.spec.rel_path), imported.markdown);
-                records.push(ImportRecord { text: t.spec.id.clone(), raw_file, markdown_file, report: imported.report });
+                let markdown_file =
+                    sources.add(name, &root.join(&t.spec.rel_path), imported.markdown);
+                records.push(ImportRecord {
+                    text: t.spec.id.clone(),
+                    raw_file,
+                    markdown_file,
+                    report: imported.report,
+                });
                 (TextKind::Source, markdown_file, 0)
             }
             _ => continue,
@@ -77,9 +101,23 @@ pub fn build_texts(root: &Path, texts: Vec<ConfiguredText>, sources: &mut Source
         let src_text = sources.text(file).to_string();
         let body = &src_text[offset..];
         let mut found = Vec::new();
-        let parsed = markdown::parse(MarkdownSource { text: body, file, offset }, ids, &mut found);
+        let parsed = markdown::parse(
+            MarkdownSource {
+                text: body,
+                file,
+                offset,
+            },
+            ids,
+            &mut found,
+        );
         diags.extend(found);
-        out.push(Text { id: t.spec.id, kind, meta, blocks: parsed.blocks, notes: parsed.notes });
+        out.push(Text {
+            id: t.spec.id,
+            kind,
+            meta,
+            blocks: parsed.blocks,
+            notes: parsed.notes,
+        });
     }
     (out, records)
 }

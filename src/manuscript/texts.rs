@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::config::{parse_toml, EditionConfig, TextConfig};
-use crate::diag::{codes, Diagnostic, Diagnostics, FileId, Sources, Span};
+use crate::config::{EditionConfig, Precision, TextConfig, check_date, parse_toml};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span, codes};
 use crate::model::TextId;
 
-use super::files::{read_text, PathOrigin};
+use super::files::{PathOrigin, read_text};
 
 /// Which kind of file defines a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,22 +38,41 @@ pub struct ConfiguredText {
     pub body_offset: usize,
 }
 
-pub fn resolve_order(root: &Path, config: &EditionConfig, edition_file: FileId, diags: &mut Diagnostics) -> Vec<TextSpec> {
+pub fn resolve_order(
+    root: &Path,
+    config: &EditionConfig,
+    edition_file: FileId,
+    diags: &mut Diagnostics,
+) -> Vec<TextSpec> {
     let mut seen = BTreeSet::new();
     let mut specs = Vec::new();
     for entry in &config.order {
         let slug = entry.get_ref();
         let span = Span::new(edition_file, entry.span());
         if !seen.insert(slug.clone()) {
-            diags.push(Diagnostic::new(codes::DUPLICATE_TEXT, format!("`{slug}` appears twice in `order`")).at(span));
+            diags.push(
+                Diagnostic::new(
+                    codes::DUPLICATE_TEXT,
+                    format!("`{slug}` appears twice in `order`"),
+                )
+                .at(span),
+            );
             continue;
         }
-        let valid = !slug.is_empty() && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let valid = !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !valid {
             diags.push(
-                Diagnostic::new(codes::UNKNOWN_TEXT, format!("`{slug}` is not a valid text slug"))
-                    .at(span)
-                    .hint("slugs use lower-case ASCII letters, digits and hyphens, like `mir-wikipedia`"),
+                Diagnostic::new(
+                    codes::UNKNOWN_TEXT,
+                    format!("`{slug}` is not a valid text slug"),
+                )
+                .at(span)
+                .hint(
+                    "slugs use lower-case ASCII letters, digits and hyphens, like `mir-wikipedia`",
+                ),
             );
             continue;
         }
@@ -65,28 +84,50 @@ pub fn resolve_order(root: &Path, config: &EditionConfig, edition_file: FileId, 
             (false, true) => (TextFileKind::Markdown, md),
             (true, true) => {
                 diags.push(
-                    Diagnostic::new(codes::DUPLICATE_TEXT, format!("`{slug}` is defined twice, by `{toml}` and by `{md}`"))
-                        .at(span)
-                        .hint("keep one of the two files"),
+                    Diagnostic::new(
+                        codes::DUPLICATE_TEXT,
+                        format!("`{slug}` is defined twice, by `{toml}` and by `{md}`"),
+                    )
+                    .at(span)
+                    .hint("keep one of the two files"),
                 );
                 continue;
             }
             (false, false) => {
                 let hint = match closest_slug(root, slug) {
-                    Some(s) => format!("did you mean `{s}`? Otherwise add texts/{slug}.toml (a source) or texts/{slug}.md (editorial text)"),
-                    None => format!("add texts/{slug}.toml (a source) or texts/{slug}.md (editorial text)"),
+                    Some(s) => format!(
+                        "did you mean `{s}`? Otherwise add texts/{slug}.toml (a source) or texts/{slug}.md (editorial text)"
+                    ),
+                    None => format!(
+                        "add texts/{slug}.toml (a source) or texts/{slug}.md (editorial text)"
+                    ),
                 };
-                diags.push(Diagnostic::new(codes::UNKNOWN_TEXT, format!("no text `{slug}`: neither {toml} nor {md} exists")).at(span).hint(hint));
+                diags.push(
+                    Diagnostic::new(
+                        codes::UNKNOWN_TEXT,
+                        format!("no text `{slug}`: neither {toml} nor {md} exists"),
+                    )
+                    .at(span)
+                    .hint(hint),
+                );
                 continue;
             }
         };
-        specs.push(TextSpec { id: TextId(slug.clone()), kind, rel_path, order_span: span });
+        specs.push(TextSpec {
+            id: TextId(slug.clone()),
+            kind,
+            rel_path,
+            order_span: span,
+        });
     }
     for slug in text_slugs(root) {
         if !seen.contains(&slug) {
             diags.push(
-                Diagnostic::new(codes::TEXT_UNLISTED, format!("texts/{slug} is not in `order` and will not be in the edition"))
-                    .at(Span::new(edition_file, 0..0)),
+                Diagnostic::new(
+                    codes::TEXT_UNLISTED,
+                    format!("texts/{slug} is not in `order` and will not be in the edition"),
+                )
+                .at(Span::new(edition_file, 0..0)),
             );
         }
     }
@@ -95,11 +136,15 @@ pub fn resolve_order(root: &Path, config: &EditionConfig, edition_file: FileId, 
 
 /// Slugs of all `texts/*.toml` and `texts/*.md`, sorted.
 fn text_slugs(root: &Path) -> BTreeSet<String> {
-    let Ok(dir) = std::fs::read_dir(root.join("texts")) else { return BTreeSet::new() };
+    let Ok(dir) = std::fs::read_dir(root.join("texts")) else {
+        return BTreeSet::new();
+    };
     dir.filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            name.strip_suffix(".toml").or_else(|| name.strip_suffix(".md")).map(str::to_string)
+            name.strip_suffix(".toml")
+                .or_else(|| name.strip_suffix(".md"))
+                .map(str::to_string)
         })
         .collect()
 }
@@ -113,8 +158,15 @@ fn closest_slug(root: &Path, slug: &str) -> Option<String> {
         .map(|(_, s)| s)
 }
 
-pub fn read_text_config(root: &Path, spec: &TextSpec, sources: &mut Sources, diags: &mut Diagnostics) -> Option<ConfiguredText> {
-    let origin = PathOrigin { span: Some(spec.order_span) };
+pub fn read_text_config(
+    root: &Path,
+    spec: &TextSpec,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<ConfiguredText> {
+    let origin = PathOrigin {
+        span: Some(spec.order_span),
+    };
     let file = match read_text(root, &spec.rel_path, origin, sources) {
         Ok(f) => f.file,
         Err(d) => {
@@ -128,7 +180,13 @@ pub fn read_text_config(root: &Path, spec: &TextSpec, sources: &mut Sources, dia
         TextFileKind::Markdown => match split_front_matter(&text) {
             Some(parts) => parts,
             None => {
-                diags.push(Diagnostic::new(codes::FRONT_MATTER, format!("{} has no `+++` front matter", spec.rel_path)).at(Span::new(file, 0..0)));
+                diags.push(
+                    Diagnostic::new(
+                        codes::FRONT_MATTER,
+                        format!("{} has no `+++` front matter", spec.rel_path),
+                    )
+                    .at(Span::new(file, 0..0)),
+                );
                 return None;
             }
         },
@@ -140,12 +198,24 @@ pub fn read_text_config(root: &Path, spec: &TextSpec, sources: &mut Sources, dia
             return None;
         }
     };
+    if let Some(date) = &config.date {
+        if let Err(message) = check_date(date.get_ref(), Precision::Any) {
+            let span = date.span();
+            diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
+                file,
+                toml_offset + span.start..toml_offset + span.end,
+            )));
+        }
+    }
     match (spec.kind, &config.import) {
         (TextFileKind::Recipe, None) => {
             diags.push(
-                Diagnostic::new(codes::TOML_SCHEMA, format!("{} has no `[import]` recipe", spec.rel_path))
-                    .at(Span::new(file, 0..0))
-                    .hint("add an `[import]` table with at least `source = \"sources/<file>.txt\"`"),
+                Diagnostic::new(
+                    codes::TOML_SCHEMA,
+                    format!("{} has no `[import]` recipe", spec.rel_path),
+                )
+                .at(Span::new(file, 0..0))
+                .hint("add an `[import]` table with at least `source = \"sources/<file>.txt\"`"),
             );
             return None;
         }
@@ -158,14 +228,25 @@ pub fn read_text_config(root: &Path, spec: &TextSpec, sources: &mut Sources, dia
         }
         _ => {}
     }
-    Some(ConfiguredText { spec: spec.clone(), config, file, body_offset })
+    Some(ConfiguredText {
+        spec: spec.clone(),
+        config,
+        file,
+        body_offset,
+    })
 }
 
 /// Splits `+++\n<toml>\n+++\n<body>`: returns the TOML, its offset and the body's offset.
 fn split_front_matter(text: &str) -> Option<(&str, usize, usize)> {
     let rest = text.strip_prefix("+++\n")?;
     let start = 4;
-    let end = if rest.starts_with("+++\n") || rest == "+++" { 0 } else { rest.find("\n+++\n").map(|i| i + 1).or_else(|| rest.strip_suffix("\n+++").map(|r| r.len() + 1))? };
+    let end = if rest.starts_with("+++\n") || rest == "+++" {
+        0
+    } else {
+        rest.find("\n+++\n")
+            .map(|i| i + 1)
+            .or_else(|| rest.strip_suffix("\n+++").map(|r| r.len() + 1))?
+    };
     let toml = &rest[..end];
     let body_offset = (start + end + 4).min(text.len());
     Some((toml, start, body_offset))

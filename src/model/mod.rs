@@ -92,12 +92,19 @@ pub struct Block {
 pub enum BlockKind {
     /// Section heading; level 1 is a top-level section inside the text (the text's own
     /// title lives in [`TextMeta`]).
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     Paragraph(Vec<Inline>),
     /// Block quotation.
     Quote(Vec<Block>),
     /// A list; each item is a sequence of blocks.
-    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
     /// A thematic break (`* * *`) between parts of a text.
     Rule,
 }
@@ -115,7 +122,10 @@ pub enum InlineKind {
     Text(String),
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// Inline code, set in the text face.
     Code(String),
     /// A call of the note `NoteId`.

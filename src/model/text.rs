@@ -14,7 +14,9 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match &i.kind {
             InlineKind::Text(s) | InlineKind::Code(s) => out.push_str(s),
-            InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Link { content: c, .. } => push_inlines(c, out),
+            InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Link { content: c, .. } => {
+                push_inlines(c, out)
+            }
             InlineKind::NoteRef(_) => {}
             InlineKind::LineBreak => out.push(' '),
         }
@@ -42,7 +44,9 @@ fn push_block(block: &Block, out: &mut String) {
 
 /// Number of words (runs of letters or digits) in a string.
 pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 /// The words of a string as compared by the "nothing lost" checks: NFC, hyphens, soft
@@ -53,9 +57,18 @@ pub fn normalize_words(s: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
     let cleaned: String = s
         .nfc()
-        .filter(|c| !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{AD}' | '\'' | '\u{2019}' | '\u{2018}'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '-' | '\u{2010}' | '\u{2011}' | '\u{AD}' | '\'' | '\u{2019}' | '\u{2018}'
+            )
+        })
         .collect();
-    cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    cleaned
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -64,7 +77,10 @@ mod tests {
 
     #[test]
     fn normalize_words_joins_hyphens_and_apostrophes() {
-        assert_eq!(normalize_words("com-\nrade’s “Enríquez”, counter-revolution"), vec!["comrades", "Enríquez", "counterrevolution"]);
+        assert_eq!(
+            normalize_words("com-rade’s “Enríquez”, counter-revolution"),
+            vec!["comrades", "Enríquez", "counterrevolution"]
+        );
         assert_eq!(normalize_words("Concepcio\u{301}n"), vec!["Concepción"]);
     }
 }

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use super::Layout;
 use super::page::{Link, LinkTarget};
-use crate::model::NoteId;
 use super::page::{Numbering, OutlineEntry, Page, PageMap, PageStart, Rule};
 use super::paginate::Body;
 use super::quality::Quality;
 use super::{PagedVolume, shape::Variant};
+use crate::model::NoteId;
 
 /// Front matter and body as the finished pages of the volume.
 pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolume {
@@ -87,7 +87,10 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                     y: y - size * 0.8,
                     width: *w,
                     height: size,
-                    target: LinkTarget::Internal { page: index, y: y - size },
+                    target: LinkTarget::Internal {
+                        page: index,
+                        y: y - size,
+                    },
                 });
             }
             if let Some(note) = line.block.and_then(|b| note_of_block.get(&b)) {
@@ -97,7 +100,19 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                     y: y - line.leading * 0.8,
                     width: line.leading * 1.5,
                     height: line.leading,
-                    target: LinkTarget::Internal { page: index, y: y - line.leading },
+                    target: LinkTarget::Internal {
+                        page: index,
+                        y: y - line.leading,
+                    },
+                });
+            }
+            for (x, w, url) in &line.uris {
+                page.links.push(Link {
+                    x: left + x,
+                    y: y - line.leading * 0.8,
+                    width: *w,
+                    height: line.leading,
+                    target: LinkTarget::Uri(url.clone()),
                 });
             }
             if let Some(mark) = &line.mark {
@@ -117,7 +132,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
                 ..*rule
             });
         }
-        quality.page(&bp.lines);
+        quality.page(&bp.lines[..bp.body_lines]);
         if let Some(text) = bp.text {
             furniture(layout, &mut page, text, recto, bp.opening);
         }
@@ -125,14 +140,28 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
         pages.push(page);
     }
     for (note, call) in &calls {
-        let Some(at) = notes_at.get(note) else { continue };
-        let (LinkTarget::Internal { page: call_page, .. }, LinkTarget::Internal { page: note_page, .. }) =
-            (&call.target, &at.target)
+        let Some(at) = notes_at.get(note) else {
+            continue;
+        };
+        let (
+            LinkTarget::Internal {
+                page: call_page, ..
+            },
+            LinkTarget::Internal {
+                page: note_page, ..
+            },
+        ) = (&call.target, &at.target)
         else {
             continue;
         };
-        pages[*call_page].links.push(Link { target: at.target.clone(), ..call.clone() });
-        pages[*note_page].links.push(Link { target: call.target.clone(), ..at.clone() });
+        pages[*call_page].links.push(Link {
+            target: at.target.clone(),
+            ..call.clone()
+        });
+        pages[*note_page].links.push(Link {
+            target: call.target.clone(),
+            ..at.clone()
+        });
     }
     map.labels = pages.iter().map(Page::label).collect();
     quality.pages = pages.len();

@@ -32,6 +32,10 @@ pub struct FlowLine {
     pub notes: Vec<NoteId>,
     /// x and width of each note call, parallel to `notes` (for links).
     pub calls: Vec<(f32, f32)>,
+    /// x, width and byte range in the block's plain text of each piece of text.
+    pub spans: Vec<(f32, f32, std::ops::Range<usize>)>,
+    /// Links to the web on this line: x, width and URL.
+    pub uris: Vec<(f32, f32, String)>,
     pub mark: Option<Mark>,
     pub hyphenated: bool,
     pub ratio: f32,
@@ -45,6 +49,8 @@ pub struct FlowLine {
 }
 
 /// An element of the vertical list.
+// Lines are nearly all of the list: boxing them would only add an allocation each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum FlowItem {
     Line(FlowLine),
@@ -54,6 +60,14 @@ pub enum FlowItem {
     NewPage {
         recto: bool,
     },
+}
+
+/// White at the head of a page that pagination keeps (a `Space` there is dropped): an
+/// empty line of that height, kept with what follows.
+pub fn sink(height: f32) -> FlowItem {
+    let mut line = super::text::bare_line(Vec::new(), height, None);
+    line.keep_with_next = true;
+    FlowItem::Line(line)
 }
 
 /// Indents and type of the blocks being set.
@@ -117,9 +131,22 @@ impl Layout<'_, '_> {
             &mut self.shaper,
         );
         for c in set.missing {
-            self.missing.push(Missing { c, span: ctx.span, text: self.current_text });
+            self.missing.push(Missing {
+                c,
+                span: ctx.span,
+                text: self.current_text,
+            });
         }
+        let links = paragraph::links(inlines);
+        let start = out.len();
         self.push_lines(set.lines, frame, ctx.block, out);
+        if !links.is_empty() {
+            for item in &mut out[start..] {
+                if let FlowItem::Line(line) = item {
+                    line.uris = link_areas(&line.spans, &links);
+                }
+            }
+        }
     }
 
     /// Appends set lines with keeps against widows and orphans.
@@ -147,7 +174,17 @@ impl Layout<'_, '_> {
                 block,
                 offset: line.offset,
                 notes: line.notes,
-                calls: line.calls.iter().map(|&(x, w)| (x + frame.left, w)).collect(),
+                calls: line
+                    .calls
+                    .iter()
+                    .map(|&(x, w)| (x + frame.left, w))
+                    .collect(),
+                spans: line
+                    .spans
+                    .into_iter()
+                    .map(|(x, w, r)| (x + frame.left, w, r))
+                    .collect(),
+                uris: Vec::new(),
                 mark: None,
                 hyphenated: line.hyphenated,
                 ratio: line.ratio,
@@ -300,6 +337,27 @@ impl Layout<'_, '_> {
         }
         out.push(FlowItem::Space(below));
     }
+}
+
+/// The area of a line covered by each link: a link's text is contiguous, so on one line
+/// it runs from its first piece to its last.
+fn link_areas(
+    spans: &[(f32, f32, std::ops::Range<usize>)],
+    links: &[(std::ops::Range<usize>, String)],
+) -> Vec<(f32, f32, String)> {
+    let mut areas = Vec::new();
+    for (range, url) in links {
+        let hits = spans
+            .iter()
+            .filter(|(_, _, r)| r.start < range.end && r.end > range.start);
+        let extent = hits.fold(None, |acc: Option<(f32, f32)>, (x, w, _)| {
+            Some(acc.map_or((*x, x + w), |(a, b)| (a.min(*x), b.max(x + w))))
+        });
+        if let Some((from, to)) = extent {
+            areas.push((from, to - from, url.clone()));
+        }
+    }
+    areas
 }
 
 /// What a paragraph reports its lines and diagnostics against.

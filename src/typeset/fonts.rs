@@ -103,6 +103,8 @@ impl FontSet {
     }
 }
 
+// One diagnostic per file, collected by `FontSet::load`.
+#[allow(clippy::result_large_err)]
 fn load_face(path: &Path) -> Result<Face, Diagnostic> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {

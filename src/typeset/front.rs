@@ -3,7 +3,7 @@
 //! body starts on a recto.
 
 use super::Layout;
-use super::flow::{FlowItem, Frame};
+use super::flow::{FlowItem, Frame, sink};
 use super::fonts::Style;
 use super::page::{Link, LinkTarget, Numbering, Page};
 use super::paginate::{Body, BodyPage};
@@ -34,7 +34,7 @@ impl Layout<'_, '_> {
             style,
             align: Align::Center,
         };
-        let mut flow = vec![FlowItem::Space(TITLE_SINK_LINES * g.body.leading)];
+        let mut flow = vec![sink(TITLE_SINK_LINES * g.body.leading)];
         self.plain(
             &meta.title,
             &centered(g.title, Style::Regular),
@@ -43,7 +43,7 @@ impl Layout<'_, '_> {
         );
         // The title page.
         flow.push(FlowItem::NewPage { recto: true });
-        flow.push(FlowItem::Space(TITLE_SINK_LINES * g.body.leading));
+        flow.push(sink(TITLE_SINK_LINES * g.body.leading));
         self.plain(
             &meta.title,
             &centered(g.title, Style::Regular),
@@ -101,6 +101,12 @@ impl Layout<'_, '_> {
             if !source.is_empty() {
                 s = format!("{s}. {source}");
             }
+            if let Some(p) = &text.meta.provenance {
+                s = format!("{s}. {p}");
+            }
+            if let Some(u) = &text.meta.url {
+                s = format!("{s} {u}");
+            }
             colophon.push(s);
         }
         if let Some(d) = &meta.description {
@@ -123,13 +129,22 @@ impl Layout<'_, '_> {
             })
             .sum();
         if height < g.text_height() {
-            flow.push(FlowItem::Line(super::text::bare_line(Vec::new(), g.text_height() - height, None)));
+            flow.push(FlowItem::Line(super::text::bare_line(
+                Vec::new(),
+                g.text_height() - height,
+                None,
+            )));
         }
         flow.extend(block);
         // Contents, paginated as a text of its own so its pages are known.
         let before = std::mem::replace(&mut flow, vec![FlowItem::NewPage { recto: true }]);
-        flow.push(FlowItem::Space(2.0 * g.body.leading));
-        self.plain("Contents", &centered(g.title, Style::Regular), span, &mut flow);
+        flow.push(sink(2.0 * g.body.leading));
+        self.plain(
+            "Contents",
+            &centered(g.title, Style::Regular),
+            span,
+            &mut flow,
+        );
         flow.push(FlowItem::Space(2.0 * g.body.leading));
         let mut entries = Vec::new();
         for (i, text) in self.volume.texts.iter().enumerate() {

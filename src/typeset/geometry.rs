@@ -35,14 +35,17 @@ impl Preset {
 impl Preset {
     /// The preset called `name` (`a5`, `A4`, …), if there is one.
     pub fn from_name(name: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.name().eq_ignore_ascii_case(name.trim()))
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
     }
 }
 
 impl std::str::FromStr for Preset {
     type Err = String;
     fn from_str(s: &str) -> Result<Preset, String> {
-        Preset::from_name(s).ok_or_else(|| format!("unknown preset `{s}` (use a5, a4, letter or booklet)"))
+        Preset::from_name(s)
+            .ok_or_else(|| format!("unknown preset `{s}` (use a5, a4, letter or booklet)"))
     }
 }
 

@@ -46,7 +46,9 @@ pub fn impose(a5: PagedVolume) -> PagedVolume {
             }
         }
     }
-    let mut sides: Vec<Page> = (0..order.len()).map(|i| Page::new(Numbering::Arabic, i as u32 + 1)).collect();
+    let mut sides: Vec<Page> = (0..order.len())
+        .map(|i| Page::new(Numbering::Arabic, i as u32 + 1))
+        .collect();
     for (index, page) in a5.pages.into_iter().enumerate() {
         let (side, dx) = place[index];
         let target = &mut sides[side];
@@ -69,10 +71,23 @@ pub fn impose(a5: PagedVolume) -> PagedVolume {
     let outline = a5
         .outline
         .into_iter()
-        .map(|e| OutlineEntry { page: place[e.page].0, ..e })
+        .map(|e| OutlineEntry {
+            page: place[e.page].0,
+            ..e
+        })
         .collect();
-    let geometry = Geometry { page_width: sheet_width, page_height: sheet_height, ..a5.geometry };
-    PagedVolume { pages: sides, outline, geometry, front_pages: 0, ..a5 }
+    let geometry = Geometry {
+        page_width: sheet_width,
+        page_height: sheet_height,
+        ..a5.geometry
+    };
+    PagedVolume {
+        pages: sides,
+        outline,
+        geometry,
+        front_pages: 0,
+        ..a5
+    }
 }
 
 #[cfg(test)]

@@ -122,10 +122,19 @@ pub fn typeset(
     }
     let mut paged = assemble::assemble(&mut layout, front, body);
     if let Some(page) = contents {
-        let entry = OutlineEntry { depth: 0, title: "Contents".into(), page, y: 0.0 };
+        let entry = OutlineEntry {
+            depth: 0,
+            title: "Contents".into(),
+            page,
+            y: 0.0,
+        };
         paged.outline.insert(0, entry);
     }
-    Ok(if options.preset == Preset::Booklet { impose::impose(paged) } else { paged })
+    Ok(if options.preset == Preset::Booklet {
+        impose::impose(paged)
+    } else {
+        paged
+    })
 }
 
 /// One diagnostic per character and text, at its first occurrence.
@@ -136,8 +145,14 @@ fn missing_diagnostics(volume: &Volume, missing: &[flow::Missing]) -> Vec<Diagno
         if !seen.insert((m.c, m.text)) {
             continue;
         }
-        let name = m.text.map_or_else(|| "the front matter".to_string(), |t| format!("text `{}`", volume.texts[t].id));
-        let message = format!("{name}: the text face has no glyph for {:?} (U+{:04X})", m.c, m.c as u32);
+        let name = m.text.map_or_else(
+            || "the front matter".to_string(),
+            |t| format!("text `{}`", volume.texts[t].id),
+        );
+        let message = format!(
+            "{name}: the text face has no glyph for {:?} (U+{:04X})",
+            m.c, m.c as u32
+        );
         out.push(Diagnostic::new(codes::GLYPH_MISSING, message).at(m.span));
     }
     out

@@ -16,6 +16,10 @@ const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
 const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
 const FOOT_RULE_THICKNESS: f32 = 0.4;
+/// How many lines a page may give up to avoid ending in a hyphenated word: a few lines of
+/// white at the foot (rare: once in a hundred pages of the volume) are less disturbing
+/// than a word split across a page turn, which also splits it in extracted text.
+const HYPHEN_BACKTRACK_LINES: usize = 3;
 /// A note split across pages keeps at least this many lines on each page; when fewer fit,
 /// the line with the call moves to the next page instead.
 const MIN_NOTE_LINES: usize = 2;
@@ -31,6 +35,8 @@ pub struct BodyPage {
     pub text: Option<usize>,
     /// The page opens a text (no running head).
     pub opening: bool,
+    /// How many of `lines` are text; the rest are notes.
+    pub body_lines: usize,
 }
 
 /// The body being paginated.
@@ -139,7 +145,11 @@ impl Body {
                 *u += l.leading;
                 Some(*u)
             });
-            let fitting = fit.take_while(|&u| u <= capacity).count();
+            let mut fitting = fit.take_while(|&u| u <= capacity).count();
+            // A split note does not end its first part with a hyphenated word.
+            while fitting > 1 && fitting < lines.len() && lines[fitting - 1].hyphenated {
+                fitting -= 1;
+            }
             if fitting == lines.len() && carry.is_empty() {
                 used += lines.iter().map(|l| l.leading).sum::<f32>();
                 placed.extend(lines.into_iter().map(|l| (*note, l)));
@@ -198,20 +208,33 @@ impl Body {
     }
 
     /// The last place on the current page where a break is allowed: before a line or a
-    /// space whose preceding line does not keep with the next.
+    /// space whose preceding line does not keep with the next. A page should not end in
+    /// a hyphenated word (the reader turns the page mid-word, and text extraction meets the
+    /// folio inside the word): the break moves up to `HYPHEN_BACKTRACK_LINES` lines earlier
+    /// to avoid one, and ends in the hyphen only when no such break exists.
     fn last_legal_break(&self) -> Option<usize> {
-        let mut k = self.current.len();
-        while k > 1 {
-            let prev_line = self.current[..k].iter().rev().find_map(|i| match i {
+        let prev_line = |k: usize| {
+            self.current[..k].iter().rev().find_map(|i| match i {
                 FlowItem::Line(l) => Some(l),
                 _ => None,
-            });
-            if prev_line.is_some_and(|l| !l.keep_with_next) {
-                return Some(k);
-            }
-            k -= 1;
+            })
+        };
+        let allowed = |k: usize| prev_line(k).is_some_and(|l| !l.keep_with_next);
+        let last = (2..=self.current.len()).rev().find(|&k| allowed(k))?;
+        if !prev_line(last).is_some_and(|l| l.hyphenated) {
+            return Some(last);
         }
-        None
+        let lines_between = |from: usize| {
+            self.current[from..last]
+                .iter()
+                .filter(|i| matches!(i, FlowItem::Line(_)))
+                .count()
+        };
+        (2..last)
+            .rev()
+            .take_while(|&k| lines_between(k) <= HYPHEN_BACKTRACK_LINES)
+            .find(|&k| allowed(k) && !prev_line(k).is_some_and(|l| l.hyphenated))
+            .or(Some(last))
     }
 
     /// Ends the current page; a `full` page has its spaces stretched to end on the last
@@ -250,6 +273,7 @@ impl Body {
                 FlowItem::NewPage { .. } => {}
             }
         }
+        page.body_lines = page.lines.len();
         // Notes sit at the foot of the text block, the last on its last baseline.
         let foot = std::mem::take(&mut self.foot);
         if !foot.is_empty() {

@@ -23,6 +23,8 @@ pub struct Quality {
     pub widows: usize,
     /// A paragraph's first line alone at the foot of a page.
     pub orphans: usize,
+    /// Pages whose text ends in a hyphenated word (0 unless nothing else was possible).
+    pub hyphenated_page_ends: usize,
     /// Notes that continue on the next page.
     pub continued_notes: usize,
     run: usize,
@@ -52,8 +54,12 @@ impl Quality {
         }
     }
 
-    /// Checks the head and foot of one page for widows and orphans.
+    /// Checks the head and foot of one page's text lines for widows, orphans and a final
+    /// hyphen.
     pub(crate) fn page(&mut self, lines: &[(f32, FlowLine)]) {
+        if lines.last().is_some_and(|(_, l)| l.hyphenated) {
+            self.hyphenated_page_ends += 1;
+        }
         if let Some((_, first)) = lines.first()
             && let Some((i, n)) = first.para
             && n >= 2
@@ -73,7 +79,7 @@ impl Quality {
     /// One line per preset, as `edition build` prints it.
     pub fn summary(&self) -> String {
         format!(
-            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} notes continued",
+            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} pages ending in a hyphen, {} notes continued",
             self.pages,
             self.overfull,
             self.worst_ratio,
@@ -82,6 +88,7 @@ impl Quality {
             self.hyphen_runs,
             self.widows,
             self.orphans,
+            self.hyphenated_page_ends,
             self.continued_notes
         )
     }

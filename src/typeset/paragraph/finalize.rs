@@ -20,12 +20,17 @@ pub struct SetLine {
     pub runs: Vec<GlyphRun>,
     /// The adjustment ratio used (0 for unjustified lines).
     pub ratio: f32,
+    /// The line ends with a hyphen: one added at a hyphenation point, or the word's own
+    /// (`worker-`/`controlled`).
     pub hyphenated: bool,
     pub overfull: bool,
     /// Notes called on this line, in order.
     pub notes: Vec<NoteId>,
     /// Where each note call sits on the line: x and width, parallel to `notes`.
     pub calls: Vec<(f32, f32)>,
+    /// Where each piece of the block's text sits on the line: x, width and byte range in
+    /// the block's plain text (for links).
+    pub spans: Vec<(f32, f32, std::ops::Range<usize>)>,
     /// Byte offset in the block's plain text of the line's first character.
     pub offset: Option<usize>,
 }
@@ -136,10 +141,11 @@ pub fn finalize(
         lines.push(SetLine {
             runs: line.runs,
             ratio,
-            hyphenated: hyphen.is_some(),
+            hyphenated: matches!(items[end], Item::Penalty { flagged: true, .. }),
             overfull: set_width > target + 0.01,
             notes: line.notes,
             calls: line.calls,
+            spans: line.spans,
             offset: line.offset,
         });
         start = end + 1;
@@ -153,6 +159,7 @@ struct LineBuilder {
     x: f32,
     notes: Vec<NoteId>,
     calls: Vec<(f32, f32)>,
+    spans: Vec<(f32, f32, std::ops::Range<usize>)>,
     offset: Option<usize>,
 }
 
@@ -184,6 +191,11 @@ impl LineBuilder {
         if let Some(note) = frag.note {
             self.notes.push(note);
             self.calls.push((self.x, frag.width()));
+        }
+        if let (Some(o), None) = (frag.offset, frag.note) {
+            let r = shaped.text_range(frag.glyphs.clone());
+            self.spans
+                .push((self.x, frag.width(), o + r.start..o + r.end));
         }
         if self.offset.is_none() && frag.note.is_none() {
             self.offset = frag

@@ -1,6 +1,6 @@
 //! Line breaking over boxes, glue and penalties (Knuth and Plass, "Breaking paragraphs
-//! into lines", 1981): the total-fit algorithm with a width per line, and a first-fit
-//! breaker as the last resort. Pure: knows widths, not fonts or pages.
+//! into lines", 1981): the total-fit algorithm with a width per line (`first_fit` has
+//! the greedy last resort). Pure: knows widths, not fonts or pages.
 
 /// An element of a paragraph for the line breaker. Widths in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,10 +72,10 @@ pub struct Break {
 }
 
 #[derive(Clone, Copy)]
-struct Totals {
-    width: f64,
-    stretch: f64,
-    shrink: f64,
+pub(super) struct Totals {
+    pub(super) width: f64,
+    pub(super) stretch: f64,
+    pub(super) shrink: f64,
 }
 
 struct Node {
@@ -90,7 +90,7 @@ struct Node {
 }
 
 /// Running sums of the items before each index.
-fn prefix_sums(items: &[Item]) -> Vec<Totals> {
+pub(super) fn prefix_sums(items: &[Item]) -> Vec<Totals> {
     let mut sums = Vec::with_capacity(items.len() + 1);
     let mut t = Totals {
         width: 0.0,
@@ -118,7 +118,7 @@ fn prefix_sums(items: &[Item]) -> Vec<Totals> {
 }
 
 /// Whether a line may end at item `i`.
-fn is_legal(items: &[Item], i: usize) -> bool {
+pub(super) fn is_legal(items: &[Item], i: usize) -> bool {
     match items[i] {
         Item::Penalty { cost, .. } => cost < INFINITE,
         Item::Glue { .. } => i > 0 && matches!(items[i - 1], Item::Box { .. }),
@@ -128,7 +128,7 @@ fn is_legal(items: &[Item], i: usize) -> bool {
 
 /// Totals at the start of the line that follows a break at `b`: glue and penalties
 /// after a break are discarded up to the next box (or forced break).
-fn after_break(items: &[Item], sums: &[Totals], b: usize) -> Totals {
+pub(super) fn after_break(items: &[Item], sums: &[Totals], b: usize) -> Totals {
     let mut t = sums[b];
     for (i, item) in items.iter().enumerate().skip(b) {
         match *item {
@@ -295,221 +295,6 @@ pub fn total_fit(
     Some(breaks)
 }
 
-/// The last resort: fills each line as far as it goes (shrinking spaces), then breaks.
-/// Always succeeds; a line may be overfull when a single box is wider than the line.
-pub fn first_fit(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
-    let sums = prefix_sums(items);
-    let mut breaks = Vec::new();
-    let mut after = Totals {
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
-    };
-    let mut candidate: Option<(usize, f32)> = None;
-    let mut b = 0;
-    while b < items.len() {
-        if !is_legal(items, b) {
-            b += 1;
-            continue;
-        }
-        let (pen_width, forced) = match items[b] {
-            Item::Penalty { width, cost, .. } => (f64::from(width), cost <= -INFINITE),
-            _ => (0.0, false),
-        };
-        let target = f64::from(width(breaks.len()));
-        let natural = sums[b].width - after.width + pen_width;
-        let shrink = sums[b].shrink - after.shrink;
-        let stretch = sums[b].stretch - after.stretch;
-        let ratio = if natural > target {
-            if shrink > 0.0 {
-                (target - natural) / shrink
-            } else {
-                f64::NEG_INFINITY
-            }
-        } else if stretch > 0.0 {
-            (target - natural) / stretch
-        } else {
-            0.0
-        };
-        if ratio < -1.0 {
-            // This break overflows: end the line at the last break that fitted.
-            let (index, r) = candidate.take().unwrap_or((b, ratio as f32));
-            breaks.push(Break { index, ratio: r });
-            after = after_break(items, &sums, index);
-            b = index + 1;
-            continue;
-        }
-        if forced {
-            breaks.push(Break {
-                index: b,
-                ratio: ratio as f32,
-            });
-            after = after_break(items, &sums, b);
-            candidate = None;
-        } else {
-            candidate = Some((b, ratio as f32));
-        }
-        b += 1;
-    }
-    breaks
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A paragraph of words of the given widths separated by spaces of 3 ± 1.
-    fn words(widths: &[f32]) -> Vec<Item> {
-        let mut items = Vec::new();
-        for (i, &w) in widths.iter().enumerate() {
-            if i > 0 {
-                items.push(Item::Glue {
-                    width: 3.0,
-                    stretch: 1.5,
-                    shrink: 1.0,
-                });
-            }
-            items.push(Item::Box { width: w });
-        }
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: INFINITE,
-            flagged: false,
-        });
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: FILL,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITE,
-            flagged: false,
-        });
-        items
-    }
-
-    #[test]
-    fn exact_fit_gives_ratio_zero() {
-        // Two lines of 10 + 3 + 10 = 23 points.
-        let items = words(&[10.0, 10.0, 10.0, 10.0]);
-        let breaks = total_fit(&items, &|_| 23.0, &Params::default()).unwrap();
-        assert_eq!(breaks.len(), 2);
-        assert_eq!(breaks[0].index, 3);
-        assert!(breaks[0].ratio.abs() < 1e-6);
-        assert_eq!(breaks[1].index, items.len() - 1);
-    }
-
-    #[test]
-    fn total_fit_balances_where_first_fit_is_greedy() {
-        // First fit fills early lines and leaves loose ones behind; total fit evens the
-        // lines out, so its loosest line is no looser than first fit's.
-        let items = words(&[
-            8.0, 12.0, 5.0, 15.0, 9.0, 11.0, 7.0, 14.0, 6.0, 10.0, 13.0, 8.0,
-        ]);
-        let width = |_| 40.0;
-        let greedy = first_fit(&items, &width);
-        let best = total_fit(
-            &items,
-            &width,
-            &Params {
-                tolerance: 10.0,
-                ..Params::default()
-            },
-        )
-        .unwrap();
-        let worst = |b: &[Break]| {
-            b[..b.len() - 1]
-                .iter()
-                .map(|x| x.ratio.abs())
-                .fold(0.0, f32::max)
-        };
-        assert!(worst(&best) <= worst(&greedy));
-        assert!(best.iter().all(|b| b.ratio >= -1.0));
-    }
-
-    #[test]
-    fn width_per_line_is_honoured() {
-        // The first line is shorter (as beside a hanging label): two words fit there
-        // exactly, three on the next.
-        let items = words(&[10.0, 10.0, 10.0, 10.0, 10.0]);
-        let breaks = total_fit(
-            &items,
-            &|l| if l == 0 { 23.0 } else { 36.0 },
-            &Params::default(),
-        )
-        .unwrap();
-        assert_eq!(breaks[0].index, 3, "two words on the short first line");
-        assert_eq!(breaks.len(), 2);
-    }
-
-    #[test]
-    fn impossible_paragraph_fails_then_first_fit_overflows() {
-        let items = words(&[50.0, 10.0]);
-        assert!(total_fit(&items, &|_| 20.0, &Params::default()).is_none());
-        let breaks = first_fit(&items, &|_| 20.0);
-        assert_eq!(breaks.len(), 2);
-    }
-
-    #[test]
-    fn hyphen_runs_are_limited() {
-        // Boxes 10 wide joined by flagged penalties of width 1: only hyphen breaks exist,
-        // so more than two lines in a row would need a third hyphen.
-        let mut items = Vec::new();
-        for i in 0..8 {
-            if i > 0 {
-                items.push(Item::Penalty {
-                    width: 1.0,
-                    cost: 50.0,
-                    flagged: true,
-                });
-            }
-            items.push(Item::Box { width: 10.0 });
-        }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: FILL,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            cost: -INFINITE,
-            flagged: false,
-        });
-        let params = Params {
-            tolerance: 100.0,
-            ..Params::default()
-        };
-        assert!(total_fit(&items, &|_| 21.0, &params).is_none());
-        let relaxed = Params {
-            max_consecutive_hyphens: 9,
-            ..params
-        };
-        assert!(total_fit(&items, &|_| 21.0, &relaxed).is_some());
-    }
-
-    #[test]
-    fn emergency_stretch_rescues_a_loose_paragraph() {
-        let items = words(&[10.0, 10.0]);
-        // Without extra stretch the first line would be far too loose.
-        assert!(total_fit(&items, &|_| 30.0, &Params::default()).is_some());
-        let mut tight = words(&[10.0, 40.0]);
-        tight.insert(0, Item::Box { width: 25.0 });
-        let p = Params {
-            tolerance: 1.0,
-            ..Params::default()
-        };
-        assert!(total_fit(&tight, &|_| 40.0, &p).is_none());
-        assert!(
-            total_fit(
-                &tight,
-                &|_| 40.0,
-                &Params {
-                    emergency_stretch: 20.0,
-                    ..p
-                }
-            )
-            .is_some()
-        );
-    }
-}
+#[path = "knuth_plass_tests.rs"]
+mod tests;

@@ -4,11 +4,12 @@
 
 pub mod collect;
 pub mod finalize;
+pub mod first_fit;
 pub mod hyphenate;
 pub mod items;
 pub mod knuth_plass;
 
-pub use collect::{NoteNumbers, Piece, collect};
+pub use collect::{NoteNumbers, Piece, collect, links};
 pub use finalize::{Align, SetLine};
 pub use hyphenate::Hyphenation;
 pub use items::ParaSpec;
@@ -43,14 +44,43 @@ pub fn set(
 ) -> SetParagraph {
     let prepared = items::prepare(pieces, spec, shaper);
     let breaks = match (align, breaker) {
-        (Align::Justify, Breaker::TotalFit) => total_fit_with_fallbacks(&prepared.items, width),
-        _ => knuth_plass::first_fit(&prepared.items, width),
+        (Align::Justify, Breaker::TotalFit) => {
+            let unhyphenated = without_hyphenation(&prepared);
+            // TeX's first pass: when the paragraph sets well without hyphenating any word
+            // (every line within ratio 1, TeX's \pretolerance of 100), keep it so.
+            let pretolerance = Params {
+                tolerance: 1.0,
+                ..Params::default()
+            };
+            knuth_plass::total_fit(&unhyphenated, width, &pretolerance)
+                .unwrap_or_else(|| total_fit_with_fallbacks(&prepared.items, width))
+        }
+        _ => first_fit::first_fit(&prepared.items, width),
     };
     let lines = finalize::finalize(&prepared, &breaks, width, align);
     SetParagraph {
         lines,
         missing: prepared.missing,
     }
+}
+
+/// The items with the breaks at hyphenation points forbidden (explicit hyphens stay).
+fn without_hyphenation(prepared: &items::Prepared) -> Vec<knuth_plass::Item> {
+    prepared
+        .items
+        .iter()
+        .zip(&prepared.contents)
+        .map(|(item, content)| match (item, content) {
+            (knuth_plass::Item::Penalty { width, flagged, .. }, items::Content::Hyphen(_)) => {
+                knuth_plass::Item::Penalty {
+                    width: *width,
+                    cost: knuth_plass::INFINITE,
+                    flagged: *flagged,
+                }
+            }
+            _ => *item,
+        })
+        .collect()
 }
 
 /// Knuth–Plass in passes of growing tolerance, as TeX does; the last pass allows extra
@@ -66,7 +96,10 @@ fn total_fit_with_fallbacks(
     }
     // Second pass: accept loose lines (ratio 10 is TeX's \tolerance=10000 territory):
     // when a long unbreakable word forces one, the demerits still pick the least bad.
-    let loose = Params { tolerance: 10.0, ..first };
+    let loose = Params {
+        tolerance: 10.0,
+        ..first
+    };
     if let Some(b) = knuth_plass::total_fit(items, width, &loose) {
         return b;
     }
@@ -80,5 +113,5 @@ fn total_fit_with_fallbacks(
     if let Some(b) = knuth_plass::total_fit(items, width, &emergency) {
         return b;
     }
-    knuth_plass::first_fit(items, width)
+    first_fit::first_fit(items, width)
 }

@@ -57,6 +57,11 @@ fn recipe_rule_that_matches_nothing() {
 }
 
 #[test]
+fn invalid_dates() {
+    check_golden("invalid-dates");
+}
+
+#[test]
 fn missing_manuscript_folder() {
     let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
     assert_eq!(out.status.code(), Some(1));
@@ -114,7 +119,53 @@ fn tiny_manuscript_builds() {
 fn readme_documents_every_code() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     for code in reader_edition::diag::codes::ALL {
-        let row = format!("| {} | {} | {} |", code.id, format!("{:?}", code.severity).to_lowercase(), code.title);
-        assert!(readme.contains(&row), "README's diagnostics table lacks `{row}`");
+        let row = format!(
+            "| {} | {} | {} |",
+            code.id,
+            format!("{:?}", code.severity).to_lowercase(),
+            code.title
+        );
+        assert!(
+            readme.contains(&row),
+            "README's diagnostics table lacks `{row}`"
+        );
     }
+}
+
+#[test]
+fn init_makes_a_manuscript_that_builds() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ms = dir.join("ms");
+    let out = edition(&["init", ms.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = edition(&["init", ms.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "init refuses a non-empty folder"
+    );
+    let built = edition(&[
+        "build",
+        "--manuscript",
+        ms.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&built.stdout),
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&built.stderr).is_empty(),
+        "the skeleton builds without a diagnostic"
+    );
+    assert!(dir.join("out/reader.epub").is_file() && dir.join("out/reader-a5.pdf").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! EPUBCheck 5.3.0 and 4.2.6 both report 0 errors and 0 warnings on the EPUB of a
-//! hand-built volume full of hostile text (with its generated cover), and on one at the
-//! edges of the model (without a cover). A missing validator fails the test with the
+//! hand-built volume full of hostile text (with its generated cover), on one at the
+//! edges of the model (without a cover), and on the real manuscript (with its cover). A missing validator fails the test with the
 //! command that installs it: the quality bar is never skipped.
 
 mod epub_support;
@@ -107,5 +107,17 @@ fn epubcheck_5_3_0_reports_nothing_at_the_edges() {
 #[test]
 fn epubcheck_4_2_6_reports_nothing_at_the_edges() {
     let epub = epub_support::write_temp("edge-4.epub", &epub_support::build_edge());
+    epubcheck(jar_4(), "4.2.6", INSTALL_4, &epub);
+}
+
+#[test]
+fn epubcheck_5_3_0_reports_nothing_on_the_real_volume() {
+    let epub = epub_support::write_temp("manuscript-5.epub", &epub_support::build_manuscript());
+    epubcheck(jar_5(), "5.3.0", INSTALL_5, &epub);
+}
+
+#[test]
+fn epubcheck_4_2_6_reports_nothing_on_the_real_volume() {
+    let epub = epub_support::write_temp("manuscript-4.epub", &epub_support::build_manuscript());
     epubcheck(jar_4(), "4.2.6", INSTALL_4, &epub);
 }

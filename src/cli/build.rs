@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
-use crate::typeset::{self, FontSet, Preset, TypesetOptions};
+use crate::typeset::{self, FontSet, Preset, Style, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
 use super::{EXIT_ERRORS, ManuscriptArgs};
@@ -63,8 +63,23 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     let name = m.output_name();
     let mut files = Vec::new();
-    if args.format.contains(&Format::Epub) {
-        match epub::write_epub(&m.volume, &epub::EpubOptions::default()) {
+    let mut quality_lines = Vec::new();
+    // Note wording that fails in e-readers' pop-ups is reported whatever the format.
+    diags.extend(epub::lint_notes(&m.volume));
+    // The fonts serve both outputs: the PDF's text and the EPUB's generated cover.
+    let fonts = match FontSet::load(&args.fonts) {
+        Ok(fonts) => Some(fonts),
+        Err(found) => {
+            diags.extend(found);
+            None
+        }
+    };
+    if let (true, Some(fonts)) = (args.format.contains(&Format::Epub), &fonts) {
+        let options = epub::EpubOptions {
+            cover: Some(cover_fonts(fonts)),
+            ..epub::EpubOptions::default()
+        };
+        match epub::write_epub(&m.volume, &options) {
             Ok(bytes) => files.push(OutputFile {
                 name: format!("{name}.epub"),
                 bytes,
@@ -72,26 +87,27 @@ pub fn run(args: &BuildArgs) -> u8 {
             Err(d) => diags.push(d),
         }
     }
-    if args.format.contains(&Format::Pdf) && !presets.is_empty() {
-        match FontSet::load(&args.fonts) {
-            Ok(fonts) => {
-                for preset in &presets {
-                    let options = TypesetOptions {
-                        preset: *preset,
-                        ..TypesetOptions::default()
-                    };
-                    match typeset::typeset(&m.volume, &fonts, &options).and_then(|paged| {
-                        pdf::write_pdf(&paged, &fonts, &m.volume.meta).map_err(|d| vec![d])
-                    }) {
-                        Ok(bytes) => files.push(OutputFile {
-                            name: format!("{name}-{}.pdf", preset.name()),
-                            bytes,
-                        }),
-                        Err(found) => diags.extend(found),
-                    }
+    if let (true, Some(fonts)) = (args.format.contains(&Format::Pdf), &fonts) {
+        for preset in &presets {
+            let options = TypesetOptions {
+                preset: *preset,
+                ..TypesetOptions::default()
+            };
+            let written = typeset::typeset(&m.volume, fonts, &options).and_then(|paged| {
+                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+                    .map(|bytes| (bytes, paged.quality))
+                    .map_err(|d| vec![d])
+            });
+            match written {
+                Ok((bytes, quality)) => {
+                    quality_lines.push(format!("  {:<7} {}", preset.name(), quality.summary()));
+                    files.push(OutputFile {
+                        name: format!("{name}-{}.pdf", preset.name()),
+                        bytes,
+                    });
                 }
+                Err(found) => diags.extend(found),
             }
-            Err(found) => diags.extend(found),
         }
     }
     if diags.has_errors() {
@@ -104,6 +120,9 @@ pub fn run(args: &BuildArgs) -> u8 {
         Ok(paths) => {
             print_diagnostics(&loaded.sources, &diags);
             print!("{}", summary(&m.volume));
+            for line in &quality_lines {
+                println!("{line}");
+            }
             for p in paths {
                 println!("wrote {}", p.display());
             }
@@ -115,6 +134,16 @@ pub fn run(args: &BuildArgs) -> u8 {
             print_diagnostics(&loaded.sources, &diags);
             EXIT_ERRORS
         }
+    }
+}
+
+/// The cover is set in the text face: bold title, italic subtitle, regular names.
+fn cover_fonts(fonts: &FontSet) -> epub::CoverFonts {
+    let bytes = |style: Style| fonts.face(style).data.as_ref().clone();
+    epub::CoverFonts {
+        title: bytes(Style::Bold),
+        subtitle: bytes(Style::Italic),
+        names: bytes(Style::Regular),
     }
 }
 

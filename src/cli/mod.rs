@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod import;
+mod init;
 mod report;
 
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ enum Command {
     Check(ManuscriptArgs),
     /// Print the cleaned Markdown of one source text and its import report.
     Import(import::ImportArgs),
+    /// Write a new manuscript that builds as it is.
+    Init(init::InitArgs),
 }
 
 /// Where the manuscript is.
@@ -47,6 +50,7 @@ pub fn run() -> ExitCode {
         Some(Command::Build(args)) => build::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Init(args)) => init::run(&args),
     };
     ExitCode::from(code)
 }

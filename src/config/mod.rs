@@ -3,9 +3,11 @@
 //!
 //! Must not know: how texts are imported or rendered.
 
+mod date;
 mod edition;
 mod text;
 
+pub use date::{Precision, check_date};
 pub use edition::{EditionConfig, OutputConfig};
 pub use text::TextConfig;
 

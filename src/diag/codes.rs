@@ -48,6 +48,8 @@ catalogue! {
         "put the raw text in manuscript/sources/ or correct `source`";
     PATH_OUTSIDE = "E109", Error, "path leaves the manuscript folder",
         "use a path relative to the manuscript folder, without `..`";
+    INVALID_DATE = "E110", Error, "invalid date",
+        "write dates as YYYY, YYYY-MM or YYYY-MM-DD (the edition's own date as YYYY-MM-DD)";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------

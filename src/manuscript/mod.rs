@@ -10,8 +10,8 @@ mod texts;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{EditionConfig, parse_toml};
-use crate::diag::{Diagnostic, Diagnostics, Sources, codes};
+use crate::config::{EditionConfig, Precision, check_date, parse_toml};
+use crate::diag::{Diagnostic, Diagnostics, Sources, Span, codes};
 use crate::model::{Text, TextId, Volume, VolumeMeta};
 
 pub use files::decode;
@@ -72,6 +72,12 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
             return None;
         }
     };
+    if let Err(message) = check_date(config.date.get_ref(), Precision::Day) {
+        diags.push(
+            Diagnostic::new(codes::INVALID_DATE, message)
+                .at(Span::new(edition_file, config.date.span())),
+        );
+    }
     let specs = texts::resolve_order(root, &config, edition_file, diags);
     let mut parsed = Vec::new();
     for spec in &specs {

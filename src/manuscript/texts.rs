@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::config::{EditionConfig, TextConfig, parse_toml};
+use crate::config::{EditionConfig, Precision, TextConfig, check_date, parse_toml};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span, codes};
 use crate::model::TextId;
 
@@ -198,6 +198,15 @@ pub fn read_text_config(
             return None;
         }
     };
+    if let Some(date) = &config.date {
+        if let Err(message) = check_date(date.get_ref(), Precision::Any) {
+            let span = date.span();
+            diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
+                file,
+                toml_offset + span.start..toml_offset + span.end,
+            )));
+        }
+    }
     match (spec.kind, &config.import) {
         (TextFileKind::Recipe, None) => {
             diags.push(

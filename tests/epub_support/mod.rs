@@ -2,6 +2,8 @@
 //! inline kind with hostile text, the EPUB's files unzipped, and the two EPUBCheck runs.
 #![allow(dead_code)]
 
+pub mod checks;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -420,4 +422,32 @@ pub fn build_with_cover() -> Vec<u8> {
         },
     )
     .expect("the synthetic volume builds with a cover")
+}
+
+/// The real manuscript's volume, loaded through the library.
+pub fn manuscript_volume() -> Volume {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("manuscript");
+    let loaded = reader_edition::manuscript::load(&root);
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .list
+        .iter()
+        .map(|d| format!("{} {}", d.code.id, d.message))
+        .collect();
+    loaded
+        .manuscript
+        .unwrap_or_else(|| panic!("the manuscript loads: {messages:?}"))
+        .volume
+}
+
+/// The real manuscript's EPUB with its generated cover.
+pub fn build_manuscript() -> Vec<u8> {
+    write_epub(
+        &manuscript_volume(),
+        &EpubOptions {
+            cover: Some(cover_fonts()),
+            ..EpubOptions::default()
+        },
+    )
+    .expect("the real volume's EPUB")
 }

@@ -80,8 +80,9 @@ fn edition(w: &mut XmlWriter, volume: &Volume) {
     if !editors.is_empty() {
         line = format!("{line}. Edited by {editors}");
     }
-    if let Some(publisher) = present(&meta.publisher) {
-        line = format!("{line}. {publisher}");
+    // Named once when the editors publish the book themselves.
+    if let Some(publisher) = present(&meta.publisher).filter(|p| *p != editors) {
+        line = format!("{line}. Published by {publisher}");
     }
     w.element("p", &[("class", "edition")], &format!("{line}."));
     w.newline();

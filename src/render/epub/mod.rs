@@ -1,9 +1,14 @@
 //! EPUB 3 writer: XHTML, OPF, nav and NCX from the model, packaged with the zip crate.
 //!
 //! Stages: `xml` (escaping, balanced writer) → `xhtml` (document shell, blocks and
-//! inlines) → documents (`front`: title page and contents, `colophon`, `texts`) →
-//! package documents (`outline`, `nav`, `opf`) → `ocf` (the zip). Nothing here reads a
-//! clock or iterates a hash map, so two builds are byte-identical.
+//! inlines) → documents (`cover`, `front`: title page and contents, `colophon`,
+//! `texts`) → package documents (`outline`, `nav`, `opf`) → `ocf` (the zip). `error`
+//! checks what the writer relies on; `lint` warns about notes that fail as pop-ups.
+//! Nothing here reads a clock or iterates a hash map, so two builds are byte-identical.
+//!
+//! Spine: cover (when fonts are given), title page, colophon, contents, one document
+//! per text with its notes at its foot. Outside the spine: nav.xhtml, toc.ncx, the
+//! stylesheet and the cover image.
 
 mod colophon;
 mod cover;
@@ -14,6 +19,7 @@ mod nav;
 mod ocf;
 mod opf;
 mod outline;
+mod pages;
 mod texts;
 mod url;
 mod xhtml;
@@ -28,6 +34,7 @@ use outline::NavEntry;
 
 pub use cover::CoverFonts;
 pub use lint::lint_notes;
+pub use pages::PrintPages;
 pub use xml::{escape_attr, escape_text};
 
 /// The stylesheet's file name in the package, linked from every document.
@@ -48,7 +55,7 @@ const COVER_FILE: &str = "cover.xhtml";
 const COVER_IMAGE_FILE: &str = "cover.png";
 
 /// What the EPUB writer needs beyond the volume.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EpubOptions {
     /// Levels of sections listed under each text on the contents page (0: texts only).
     pub contents_depth: usize,
@@ -56,6 +63,9 @@ pub struct EpubOptions {
     pub nav_depth: usize,
     /// The fonts to set a generated cover in; `None` makes a book without a cover.
     pub cover: Option<CoverFonts>,
+    /// The pagination of the printed edition, for page-break markers and the page
+    /// list; `None` makes a book without print page numbers.
+    pub pages: Option<PrintPages>,
 }
 
 impl Default for EpubOptions {
@@ -66,6 +76,7 @@ impl Default for EpubOptions {
             contents_depth: 1,
             nav_depth: 5,
             cover: None,
+            pages: None,
         }
     }
 }
@@ -155,9 +166,17 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let mut lines = Vec::new();
     let mut text_docs = Vec::new();
     let mut languages: Vec<String> = Vec::new();
+    let mut page_list = Vec::new();
     for (i, text) in volume.texts.iter().enumerate() {
         let file = text_file(i, text);
-        let doc = texts::text_document(text, &file, lang)?;
+        let marks = match &options.pages {
+            Some(p) => pages::PageMarks::for_text(&p.map, &text.id),
+            None => pages::PageMarks::default(),
+        };
+        let doc = texts::text_document(text, &file, lang, marks)?;
+        page_list.extend(doc.pages.iter().map(|label| {
+            NavEntry::leaf(label.clone(), format!("{file}#{}", pages::page_id(label)))
+        }));
         let text_lang = texts::text_language(text, lang).to_string();
         let mut entry = NavEntry::leaf(doc.label.clone(), file.clone());
         entry.children = doc.sections.clone();
@@ -183,8 +202,8 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
 
     let landmarks = landmarks(cover_png.as_ref().map(|_| COVER_FILE), first_text);
     let title = front::volume_title(meta);
-    let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, front::CONTENTS_LABEL);
-    let ncx = nav::ncx_document(meta, &title, &toc);
+    let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, &page_list, front::CONTENTS_LABEL);
+    let ncx = nav::ncx_document(meta, &title, &toc, &page_list);
 
     let mut items = vec![
         ManifestItem {
@@ -217,7 +236,12 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         });
     }
     items.extend(spine.iter().map(|(item, _)| item.clone()));
-    let opf = opf::package_document(volume, &items, &languages);
+    let pagination = options
+        .pages
+        .as_ref()
+        .filter(|_| !page_list.is_empty())
+        .map(|p| p.edition.as_str());
+    let opf = opf::package_document(volume, &items, &languages, pagination);
 
     let opf_name = ocf::OPF_PATH
         .strip_prefix(ocf::PACKAGE_DIR)

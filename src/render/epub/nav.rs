@@ -14,11 +14,13 @@ pub struct Landmark {
     pub href: String,
 }
 
-/// The navigation document: `toc` (the whole tree) and `landmarks`.
+/// The navigation document: `toc` (the whole tree), `landmarks`, and when the book
+/// has print page numbers, the `page-list` (hidden: readers offer it as "go to page").
 pub fn nav_document(
     meta: &VolumeMeta,
     toc: &[NavEntry],
     landmarks: &[Landmark],
+    page_list: &[NavEntry],
     toc_label: &str,
 ) -> String {
     let mut w = start_document(toc_label, &meta.language, Matter::Front);
@@ -64,6 +66,23 @@ pub fn nav_document(
     w.newline();
     w.end();
     w.newline();
+    if !page_list.is_empty() {
+        w.start(
+            "nav",
+            &[
+                ("epub:type", "page-list"),
+                ("id", "page-list"),
+                ("hidden", ""),
+                ("aria-labelledby", "page-list-title"),
+            ],
+        );
+        w.newline();
+        w.element("h2", &[("id", "page-list-title")], "Pages");
+        w.newline();
+        nav_list(&mut w, page_list);
+        w.end();
+        w.newline();
+    }
     finish_document(w)
 }
 
@@ -88,12 +107,24 @@ fn nav_list(w: &mut XmlWriter, entries: &[NavEntry]) {
 
 /// The NCX: the same tree as the toc, with play order in reading order and the
 /// package's identifier as `dtb:uid` (readers match the two).
-pub fn ncx_document(meta: &VolumeMeta, title: &str, toc: &[NavEntry]) -> String {
+pub fn ncx_document(
+    meta: &VolumeMeta,
+    title: &str,
+    toc: &[NavEntry],
+    page_list: &[NavEntry],
+) -> String {
     let depth = toc
         .iter()
         .map(NavEntry::depth)
         .max()
         .unwrap_or(1)
+        .to_string();
+    let total = page_list.len().to_string();
+    let max = page_list
+        .iter()
+        .filter_map(|p| p.label.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0)
         .to_string();
     let mut w = XmlWriter::new(None);
     w.start(
@@ -110,8 +141,8 @@ pub fn ncx_document(meta: &VolumeMeta, title: &str, toc: &[NavEntry]) -> String 
     for (name, content) in [
         ("dtb:uid", meta.identifier.as_str()),
         ("dtb:depth", &depth),
-        ("dtb:totalPageCount", "0"),
-        ("dtb:maxPageNumber", "0"),
+        ("dtb:totalPageCount", &total),
+        ("dtb:maxPageNumber", &max),
     ] {
         w.empty("meta", &[("name", name), ("content", content)]);
         w.newline();
@@ -128,6 +159,9 @@ pub fn ncx_document(meta: &VolumeMeta, title: &str, toc: &[NavEntry]) -> String 
     nav_points(&mut w, toc, &mut order);
     w.end();
     w.newline();
+    if !page_list.is_empty() {
+        page_targets(&mut w, page_list, &mut order);
+    }
     w.end();
     w.finish()
 }
@@ -152,4 +186,35 @@ fn nav_points(w: &mut XmlWriter, entries: &[NavEntry], order: &mut usize) {
         w.end();
         w.newline();
     }
+}
+
+/// The NCX `pageList`: one `pageTarget` per print page, numbered on from the navMap's
+/// play order.
+fn page_targets(w: &mut XmlWriter, pages: &[NavEntry], order: &mut usize) {
+    w.start("pageList", &[]);
+    w.start("navLabel", &[]);
+    w.element("text", &[], "Pages");
+    w.end();
+    w.newline();
+    for page in pages {
+        *order += 1;
+        let id = format!("pt-{}", page.label);
+        w.start(
+            "pageTarget",
+            &[
+                ("id", &id),
+                ("type", "normal"),
+                ("value", &page.label),
+                ("playOrder", &order.to_string()),
+            ],
+        );
+        w.start("navLabel", &[]);
+        w.element("text", &[], &page.label);
+        w.end();
+        w.empty("content", &[("src", &page.href)]);
+        w.end();
+        w.newline();
+    }
+    w.end();
+    w.newline();
 }

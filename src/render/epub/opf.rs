@@ -41,6 +41,9 @@ const SUMMARY_TEXT_ONLY: &str =
     "This publication is text only: it contains no images, audio or video.";
 const SUMMARY_COVER: &str = "This publication is text, except for a cover image whose text \
     alternative gives its title, subtitle and editors; it contains no other images, audio or video.";
+const SUMMARY_PAGES: &str = " Page-break markers and a page list give the page \
+    numbers of the printed edition named as the source, so that readers of both can meet \
+    on the same page.";
 const SUMMARY: &str = "Each text begins with a heading, and its sections are marked with \
     headings in order, which the table of contents lists. Notes are linked from their \
     numbered calls and link back to them. The reading order is the order of the printed \
@@ -54,7 +57,13 @@ pub fn modified(date: &str) -> String {
 }
 
 /// The package document.
-pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[String]) -> String {
+/// `pagination` names the printed edition whose page numbers the book carries.
+pub fn package_document(
+    volume: &Volume,
+    items: &[ManifestItem],
+    languages: &[String],
+    pagination: Option<&str>,
+) -> String {
     let meta = &volume.meta;
     let mut w = XmlWriter::new(None);
     w.start(
@@ -156,6 +165,16 @@ pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[St
         line(&mut w, "dc:publisher", &[], &p);
     }
     line(&mut w, "dc:date", &[], &meta.date);
+    if let Some(edition) = pagination {
+        // The print edition the page-break markers and the page list follow.
+        line(&mut w, "dc:source", &[("id", "pagination-source")], edition);
+        line(
+            &mut w,
+            "meta",
+            &[("refines", "#pagination-source"), ("property", "source-of")],
+            "pagination",
+        );
+    }
     if let Some(r) = meta
         .rights
         .as_deref()
@@ -205,7 +224,16 @@ pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[St
         "textual",
     );
     let cover_feature = cover.map(|_| "alternativeText");
-    for f in FEATURES.iter().copied().chain(cover_feature) {
+    let page_features = pagination
+        .map(|_| ["printPageNumbers", "pageBreakMarkers"])
+        .into_iter()
+        .flatten();
+    for f in FEATURES
+        .iter()
+        .copied()
+        .chain(cover_feature)
+        .chain(page_features)
+    {
         line(
             &mut w,
             "meta",
@@ -224,11 +252,16 @@ pub fn package_document(volume: &Volume, items: &[ManifestItem], languages: &[St
         "meta",
         &[("property", "schema:accessibilitySummary")],
         &format!(
-            "{} {SUMMARY}",
+            "{} {SUMMARY}{}",
             if cover.is_some() {
                 SUMMARY_COVER
             } else {
                 SUMMARY_TEXT_ONLY
+            },
+            if pagination.is_some() {
+                SUMMARY_PAGES
+            } else {
+                ""
             }
         ),
     );

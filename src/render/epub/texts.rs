@@ -5,10 +5,11 @@
 use std::collections::BTreeSet;
 
 use super::outline::{NavEntry, nest};
+use super::pages::{PageMarks, write_marker};
 use super::xhtml::{BodyWriter, Matter, call_id, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
 use crate::diag::Diagnostic;
-use crate::model::{Note, NoteId, Text, TextKind};
+use crate::model::{Block, BlockId, BlockKind, Note, NoteId, Text, TextKind};
 
 /// The id of a text's `h1`, the target of links to the text as a whole.
 pub const TITLE_ID: &str = "title";
@@ -21,6 +22,18 @@ pub struct TextDocument {
     pub label: String,
     /// Its sections, nested, with links into `file`.
     pub sections: Vec<NavEntry>,
+    /// Labels of the print pages whose markers it holds, in order.
+    pub pages: Vec<String>,
+}
+
+/// The first block of `blocks` that holds text (descending into quotations and lists).
+fn first_leaf(blocks: &[Block]) -> Option<BlockId> {
+    let first = blocks.first()?;
+    match &first.kind {
+        BlockKind::Quote(inner) => first_leaf(inner),
+        BlockKind::List { items, .. } => items.first().and_then(|i| first_leaf(i)),
+        _ => Some(first.id),
+    }
 }
 
 /// The title of a text as shown, never empty (the slug stands in for a missing title).
@@ -38,11 +51,13 @@ pub fn text_language<'a>(text: &'a Text, volume_language: &'a str) -> &'a str {
     text.meta.language.as_deref().unwrap_or(volume_language)
 }
 
-/// Writes `text` as the document `file`.
+/// Writes `text` as the document `file`, with the markers of the print pages in
+/// `marks`.
 pub fn text_document(
     text: &Text,
     file: &str,
     volume_language: &str,
+    mut marks: PageMarks,
 ) -> Result<TextDocument, Diagnostic> {
     let label = text_label(text);
     let mut w = start_document(&label, text_language(text, volume_language), Matter::Body);
@@ -55,10 +70,20 @@ pub fn text_document(
         ],
     );
     w.newline();
+    // A page that begins with the text begins with its title.
+    let mut pages = Vec::new();
+    for mark in first_leaf(&text.blocks)
+        .map(|b| marks.take_opening(b))
+        .unwrap_or_default()
+    {
+        write_marker(&mut w, &mark.label);
+        pages.push(mark.label);
+    }
     header(&mut w, text, &label, volume_language);
-    let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new());
+    let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new()).with_marks(marks);
     body.blocks(&text.blocks)?;
-    let (called, headings) = body.into_parts();
+    let parts = body.into_parts();
+    pages.extend(parts.pages);
     w.end();
     w.newline();
     if !text.notes.is_empty() {
@@ -69,12 +94,13 @@ pub fn text_document(
             TextKind::Editorial => text_language(text, volume_language),
         };
         let lang = (notes_lang != text_language(text, volume_language)).then_some(notes_lang);
-        notes(&mut w, &text.notes, called, lang)?;
+        pages.extend(notes(&mut w, &text.notes, parts.called, parts.marks, lang)?);
     }
     Ok(TextDocument {
         xhtml: finish_document(w),
         label,
-        sections: nest(file, &headings),
+        sections: nest(file, &parts.headings),
+        pages,
     })
 }
 
@@ -191,8 +217,10 @@ fn notes(
     w: &mut XmlWriter,
     notes: &[Note],
     mut called: BTreeSet<NoteId>,
+    mut marks: PageMarks,
     lang: Option<&str>,
-) -> Result<(), Diagnostic> {
+) -> Result<Vec<String>, Diagnostic> {
+    let mut pages = Vec::new();
     let mut attrs = vec![
         ("class", "notes"),
         ("epub:type", "footnotes"),
@@ -226,15 +254,17 @@ fn notes(
             &format!("{}.", note.number),
         );
         w.newline();
-        let mut body = BodyWriter::new(w, notes, called);
+        let mut body = BodyWriter::new(w, notes, called).with_marks(marks);
         body.blocks(&note.blocks)?;
-        called = body.into_parts().0;
+        let parts = body.into_parts();
+        (called, marks) = (parts.called, parts.marks);
+        pages.extend(parts.pages);
         w.end();
         w.newline();
     }
     w.end();
     w.newline();
-    Ok(())
+    Ok(pages)
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 
+use super::pages::{Mark, PageMarks, floor_boundary, write_marker};
 use super::url::safe_url;
 use super::xml::XmlWriter;
 use super::{STYLESHEET_FILE, error};
 use crate::diag::Diagnostic;
 use crate::model::text::inline_text;
-use crate::model::{Block, BlockKind, Inline, InlineKind, Note, NoteId};
+use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
 
 /// XHTML documents of EPUB 3 use the HTML doctype.
 const DOCTYPE: &str = "<!DOCTYPE html>";
@@ -87,6 +88,25 @@ pub struct BodyWriter<'a> {
     /// HTML level of the last heading; the text's title is `h1`.
     last_level: u8,
     headings: Vec<HeadingRef>,
+    /// Print pages that begin in the blocks still to be written.
+    marks: PageMarks,
+    /// The marks of the block being written, and how many bytes of its plain text
+    /// are written so far.
+    pending: Vec<Mark>,
+    pos: usize,
+    /// Labels of the page markers written, in order.
+    pages: Vec<String>,
+}
+
+/// What a [`BodyWriter`] leaves for the rest of the document.
+pub struct BodyParts {
+    /// Notes whose first call is written.
+    pub called: BTreeSet<NoteId>,
+    pub headings: Vec<HeadingRef>,
+    /// Labels of the page markers written, in order.
+    pub pages: Vec<String>,
+    /// Page marks of blocks not written here (those of the notes).
+    pub marks: PageMarks,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -103,12 +123,67 @@ impl<'a> BodyWriter<'a> {
             called,
             last_level: 1,
             headings: Vec::new(),
+            marks: PageMarks::default(),
+            pending: Vec::new(),
+            pos: 0,
+            pages: Vec::new(),
         }
     }
 
-    /// The notes called so far, and the headings written, in order.
-    pub fn into_parts(self) -> (BTreeSet<NoteId>, Vec<HeadingRef>) {
-        (self.called, self.headings)
+    /// Writes a page marker wherever a print page begins in the blocks.
+    pub fn with_marks(mut self, marks: PageMarks) -> BodyWriter<'a> {
+        self.marks = marks;
+        self
+    }
+
+    /// The notes called, headings and page markers written, and the marks left.
+    pub fn into_parts(self) -> BodyParts {
+        BodyParts {
+            called: self.called,
+            headings: self.headings,
+            pages: self.pages,
+            marks: self.marks,
+        }
+    }
+
+    /// Starts the plain text of a block that holds inlines: its page marks are due.
+    fn begin_marks(&mut self, block: BlockId) {
+        self.pending = self.marks.take(block);
+        self.pos = 0;
+    }
+
+    /// Writes the marks not yet written (those at the end of a block, or of a block
+    /// without inlines).
+    fn flush_marks(&mut self) {
+        for mark in std::mem::take(&mut self.pending) {
+            self.marker(&mark.label);
+        }
+    }
+
+    /// Writes a page marker (also used for the marks of a text's opening).
+    pub fn marker(&mut self, label: &str) {
+        write_marker(self.w, label);
+        self.pages.push(label.to_string());
+    }
+
+    /// Writes text of the block's plain text, with the markers of the pages that
+    /// begin inside it at their exact byte.
+    fn marked_text(&mut self, s: &str) {
+        let mut rest = s;
+        while self
+            .pending
+            .first()
+            .is_some_and(|m| m.offset < self.pos + rest.len())
+        {
+            let mark = self.pending.remove(0);
+            let split = floor_boundary(rest, mark.offset.saturating_sub(self.pos));
+            self.w.text(&rest[..split]);
+            self.pos += split;
+            rest = &rest[split..];
+            self.marker(&mark.label);
+        }
+        self.w.text(rest);
+        self.pos += rest.len();
     }
 
     pub fn blocks(&mut self, blocks: &[Block]) -> Result<(), Diagnostic> {
@@ -125,6 +200,14 @@ impl<'a> BodyWriter<'a> {
 
     fn block(&mut self, block: &Block) -> Result<(), Diagnostic> {
         let id = block.id.to_string();
+        self.begin_marks(block.id);
+        if !matches!(
+            block.kind,
+            BlockKind::Heading { .. } | BlockKind::Paragraph(_)
+        ) {
+            // Pages start in paragraphs and headings; any other mark goes before the block.
+            self.flush_marks();
+        }
         match &block.kind {
             BlockKind::Heading { content, .. }
                 if collapse_spaces(&inline_text(content)).is_empty() =>
@@ -133,6 +216,7 @@ impl<'a> BodyWriter<'a> {
                 // its place is kept (for links and the page map) by an empty block.
                 self.w.start("div", &[("id", &id)]);
                 self.inlines(content)?;
+                self.flush_marks();
                 self.w.end();
             }
             BlockKind::Heading { level, content } => {
@@ -146,6 +230,7 @@ impl<'a> BodyWriter<'a> {
                 };
                 self.w.start(tag, &[("id", &id)]);
                 self.inlines(content)?;
+                self.flush_marks();
                 self.w.end();
                 let label = collapse_spaces(&inline_text(content));
                 self.headings.push(HeadingRef {
@@ -157,6 +242,7 @@ impl<'a> BodyWriter<'a> {
             BlockKind::Paragraph(content) => {
                 self.w.start("p", &[("id", &id)]);
                 self.inlines(content)?;
+                self.flush_marks();
                 self.w.end();
             }
             BlockKind::Quote(blocks) => {
@@ -200,7 +286,9 @@ impl<'a> BodyWriter<'a> {
                 },
             ] => {
                 self.w.start("li", &[("id", &id.to_string())]);
+                self.begin_marks(*id);
                 self.inlines(content)?;
+                self.flush_marks();
             }
             blocks => {
                 self.w.start("li", &[]);
@@ -228,11 +316,19 @@ impl<'a> BodyWriter<'a> {
     ) -> Result<(), Diagnostic> {
         for inline in inlines {
             match &inline.kind {
-                InlineKind::Text(s) => self.w.text(s),
+                InlineKind::Text(s) => self.marked_text(s),
                 InlineKind::Emph(c) => self.wrapped("em", c, in_link, deferred)?,
                 InlineKind::Strong(c) => self.wrapped("strong", c, in_link, deferred)?,
-                InlineKind::Code(s) => self.w.element("code", &[], s),
-                InlineKind::LineBreak => self.w.empty("br", &[]),
+                InlineKind::Code(s) => {
+                    self.w.start("code", &[]);
+                    self.marked_text(s);
+                    self.w.end();
+                }
+                InlineKind::LineBreak => {
+                    // One space in the plain text the page offsets count in.
+                    self.w.empty("br", &[]);
+                    self.pos += 1;
+                }
                 InlineKind::NoteRef(n) if in_link => deferred.push(*n),
                 InlineKind::NoteRef(n) => self.note_call(*n)?,
                 InlineKind::Link { url, content } => self.link(url, content, in_link, deferred)?,

@@ -186,6 +186,21 @@ pub fn prepare(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) -> Prepar
                     note: None,
                 };
                 let width = frag.width();
+                // A line must not end in a hyphen that is punctuation ("from here- where"):
+                // readers and text extraction would take it for a broken word and join the
+                // two. The space after such a word does not break.
+                if ti > 0
+                    && matches!(&tokens[ti - 1], Token::Word(segs) if segs.last().is_some_and(|s| s.text.ends_with(['-', '\u{2010}'])))
+                {
+                    out.push(
+                        Item::Penalty {
+                            width: 0.0,
+                            cost: INFINITE,
+                            flagged: false,
+                        },
+                        Content::Nothing,
+                    );
+                }
                 out.push(
                     Item::Glue {
                         width,

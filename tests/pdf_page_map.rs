@@ -17,3 +17,25 @@ fn page_starts_match_pdftotext() {
     let checked = pdf_common::check_page_starts(&volume, &paged, &path);
     assert!(checked >= 5, "only {checked} page starts checked");
 }
+
+#[test]
+fn an_offset_is_located_on_the_page_that_prints_it() {
+    let volume = pdf_common::volume();
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let paged = typeset(&volume, &fonts, &TypesetOptions::new(Preset::A5)).unwrap();
+    let map = &paged.page_map;
+    // A page that starts inside a paragraph: the paragraph's start is on the page before.
+    let (index, start) = map
+        .starts
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| s.as_ref().filter(|s| s.offset > 0).map(|s| (i, s)))
+        .expect("some page starts mid-paragraph");
+    assert_eq!(map.page_of(start.block, start.offset), Some(index));
+    assert_eq!(map.page_of(start.block, start.offset + 1), Some(index));
+    assert_eq!(map.page_of(start.block, start.offset - 1), Some(index - 1));
+    assert_eq!(
+        map.page_of(start.block, 0),
+        map.blocks.get(&start.block).copied()
+    );
+}

@@ -56,6 +56,8 @@ fn a5_pdf_is_valid_subset_and_exact() {
         ] {
             assert!(text.contains(word), "{word} missing from the text layer");
         }
+        // A hyphen used as a dash never ends a line (extraction would join the words).
+        assert!(!text.contains("herewhere") && text.contains("here- where"));
     }
 }
 
@@ -69,7 +71,7 @@ fn every_preset_builds_and_reads_back() {
     for preset in Preset::ALL {
         let bytes = build(preset);
         let path = write(
-            &format!("reader-edition-synthetic-{}.pdf", preset.name()),
+            &format!("reader-edition-synthetic-preset-{}.pdf", preset.name()),
             &bytes,
         );
         if let Some(out) = pdf_common::tool("qpdf", &["--check", &path]) {
@@ -121,4 +123,40 @@ fn a_character_no_font_covers_is_a_diagnostic_naming_the_text() {
         errors[0].message
     );
     assert_eq!(errors[0].span.unwrap().start, 10);
+}
+
+#[test]
+fn contents_links_lead_to_the_openings_they_number() {
+    let volume = pdf_common::volume();
+    let fonts = FontSet::load(&pdf_common::fonts_dir()).unwrap();
+    let paged = typeset(&volume, &fonts, &TypesetOptions::default()).unwrap();
+    let contents = &paged.pages[..paged.front_pages];
+    let mut targets = Vec::new();
+    for page in contents {
+        for link in &page.links {
+            if let reader_edition::typeset::LinkTarget::Internal { page: target, .. } = link.target
+            {
+                targets.push(target);
+            }
+        }
+    }
+    targets.dedup();
+    assert_eq!(targets.len(), volume.texts.len());
+    for (text, target) in volume.texts.iter().zip(targets) {
+        let label = &paged.page_map.labels[target];
+        let printed = contents
+            .iter()
+            .flat_map(|p| &p.runs)
+            .any(|r| &r.text == label);
+        assert!(printed, "{label} is printed in the contents");
+        let first_word = text.meta.title.split_whitespace().next().unwrap();
+        assert!(
+            paged.pages[target]
+                .runs
+                .iter()
+                .any(|r| r.text.contains(first_word)),
+            "{}",
+            text.meta.title
+        );
+    }
 }

@@ -231,10 +231,3 @@ fn fit_head(
         text = format!("{}…", words.join(" ").trim_end_matches([',', ':', ';']));
     }
 }
-
-impl PageMap {
-    /// The 1-based label of page `index`, as printed.
-    pub fn label(&self, index: usize) -> Option<&str> {
-        self.labels.get(index).map(String::as_str)
-    }
-}

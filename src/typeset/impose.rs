@@ -81,7 +81,11 @@ pub fn impose(a5: PagedVolume) -> PagedVolume {
         page_height: sheet_height,
         ..a5.geometry
     };
+    let mut quality = a5.quality.clone();
+    // The booklet's pages are the sheet sides.
+    quality.pages = sides.len();
     PagedVolume {
+        quality,
         pages: sides,
         outline,
         geometry,

@@ -167,3 +167,28 @@ pub struct PageMap {
     /// The printed label of each page index (`iii`, `45`).
     pub labels: Vec<String>,
 }
+
+impl PageMap {
+    /// The printed label of page `index` (`iii`, `45`).
+    pub fn label(&self, index: usize) -> Option<&str> {
+        self.labels.get(index).map(String::as_str)
+    }
+
+    /// The page on which byte `offset` of `block`'s plain text is printed: the last page
+    /// that starts inside the block at or before the offset, else the block's first page.
+    /// This is the locator of an anchor (index entry, chronology reference).
+    pub fn page_of(&self, block: BlockId, offset: usize) -> Option<usize> {
+        let first = *self.blocks.get(&block)?;
+        let later = self
+            .starts
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .filter_map(|(i, s)| {
+                s.as_ref()
+                    .filter(|s| s.block == block && s.offset <= offset)
+                    .map(|_| i)
+            });
+        Some(later.last().unwrap_or(first))
+    }
+}

@@ -47,7 +47,7 @@ impl Ids {
     }
 }
 
-const SENTENCES: [&str; 8] = [
+const SENTENCES: [&str; 9] = [
     "The Movimiento de Izquierda Revolucionaria was founded in Santiago in 1965, and its first congress met in a trade-union office near the university. ",
     "Miguel Enríquez, a physician from Concepción, argued that the efficient way to build a party was to train cadres in the struggles of the shantytowns and the countryside. ",
     "“We are not a sect,” he said; ‘the workers’ own organizations must lead’ — a line that set the MIR apart from the Communist Party in 1970–1973. ",
@@ -55,6 +55,7 @@ const SENTENCES: [&str; 8] = [
     "Unlike the older parties, the movement published its analyses in Punto Final, whose circulation grew through the years of the Popular Unity government. ",
     "Historians of counter-revolution have shown how the owners’ associations organized the lockouts of October 1972 with remarkable efficiency and discipline. ",
     "In the textile mills of Santiago the workers took over the machines, and the government had to decide whether to legalize what they had done. ",
+    "He went to Melipilla, about 60 km from here- where the comrades had taken the land - and back again. ",
     "The coup of 11 September 1973 ended the experiment; Enríquez died in combat in October 1974, in a house in the San Miguel district of Santiago. ",
 ];
 

@@ -12,9 +12,10 @@ use crate::model::NoteId;
 use crate::typeset::fonts::Style;
 use crate::typeset::shape::{Shaped, Shaper, Variant};
 
-/// Cost of a break at a hyphenation point or an explicit hyphen (TeX's `\hyphenpenalty`
-/// and `\exhyphenpenalty`, 50): allowed, but a break at a space is preferred.
-const HYPHEN_COST: f32 = 50.0;
+/// Cost of a break at a hyphenation point or an explicit hyphen: twice TeX's
+/// `\hyphenpenalty` of 50, so a paragraph takes a slightly looser line rather than
+/// another hyphen (measured on the volume: 554 hyphenated lines instead of 591).
+const HYPHEN_COST: f32 = 100.0;
 /// Cost of a break after a dash: as after a hyphen.
 const DASH_COST: f32 = 50.0;
 /// Cost of a break after a slash (long URLs): only when nothing better exists.
@@ -185,6 +186,21 @@ pub fn prepare(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) -> Prepar
                     note: None,
                 };
                 let width = frag.width();
+                // A line must not end in a hyphen that is punctuation ("from here- where"):
+                // readers and text extraction would take it for a broken word and join the
+                // two. The space after such a word does not break.
+                if ti > 0
+                    && matches!(&tokens[ti - 1], Token::Word(segs) if segs.last().is_some_and(|s| s.text.ends_with(['-', '\u{2010}'])))
+                {
+                    out.push(
+                        Item::Penalty {
+                            width: 0.0,
+                            cost: INFINITE,
+                            flagged: false,
+                        },
+                        Content::Nothing,
+                    );
+                }
                 out.push(
                     Item::Glue {
                         width,

@@ -14,9 +14,20 @@ pub struct ImportArgs {
     pub slug: String,
     #[command(flatten)]
     pub manuscript: ManuscriptArgs,
-    /// Print only the report, not the Markdown.
-    #[arg(long)]
-    pub report_only: bool,
+    /// What to print.
+    #[arg(long, value_enum, default_value = "both")]
+    pub print: Part,
+}
+
+/// The parts of `edition import`'s output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// The cleaned Markdown, then the report.
+    Both,
+    /// Only the cleaned Markdown (for export to other tools).
+    Markdown,
+    /// Only the import report.
+    Report,
 }
 
 pub fn run(args: &ImportArgs) -> u8 {
@@ -34,11 +45,15 @@ pub fn run(args: &ImportArgs) -> u8 {
         );
         return EXIT_ERRORS;
     };
-    if !args.report_only {
+    if args.print != Part::Report {
         print!("{}", loaded.sources.text(record.markdown_file));
+    }
+    if args.print == Part::Both {
         println!();
     }
-    println!("<!-- import report: {} -->", args.slug);
-    print!("{}", record.report.render());
+    if args.print != Part::Markdown {
+        println!("<!-- import report: {} -->", args.slug);
+        print!("{}", record.report.render());
+    }
     0
 }

@@ -6,6 +6,7 @@
 
 mod ids;
 pub mod text;
+pub mod walk;
 
 pub use ids::{BlockId, NoteId, TextId};
 

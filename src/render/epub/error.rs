@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
+use crate::model::walk::for_each_inline;
 use crate::model::{Block, BlockKind, InlineKind, NoteId, Text, Volume};
 
 pub fn note_without_definition(id: NoteId) -> Diagnostic {
@@ -136,9 +137,11 @@ fn unique_blocks(block: &Block, seen: &mut BTreeSet<u32>) -> Result<(), Diagnost
 /// Every note of the text is called in its body: its backlink needs a target.
 fn check_calls(text: &Text) -> Result<(), Diagnostic> {
     let mut called = BTreeSet::new();
-    text.blocks
-        .iter()
-        .for_each(|b| collect_calls(b, &mut called));
+    for_each_inline(&text.blocks, &mut |i| {
+        if let InlineKind::NoteRef(n) = i.kind {
+            called.insert(n);
+        }
+    });
     match text.notes.iter().find(|n| !called.contains(&n.id)) {
         Some(note) => Err(missing_call(text, note.id, note.span)),
         None => Ok(()),
@@ -154,28 +157,6 @@ fn missing_call(text: &Text, id: NoteId, span: Span) -> Diagnostic {
         ),
     )
     .at(span)
-}
-
-fn collect_calls(block: &Block, out: &mut BTreeSet<NoteId>) {
-    fn inlines(list: &[crate::model::Inline], out: &mut BTreeSet<NoteId>) {
-        for i in list {
-            match &i.kind {
-                InlineKind::NoteRef(n) => {
-                    out.insert(*n);
-                }
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    match &block.kind {
-        BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => inlines(content, out),
-        BlockKind::Quote(blocks) => blocks.iter().for_each(|b| collect_calls(b, out)),
-        BlockKind::List { items, .. } => items.iter().flatten().for_each(|b| collect_calls(b, out)),
-        BlockKind::Rule => {}
-    }
 }
 
 #[cfg(test)]

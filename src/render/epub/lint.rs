@@ -1,9 +1,10 @@
 //! Warnings about notes that will not read well as pop-ups: wording that points at
 //! other notes or pages ("ibid.", "see above"), and lengths outside what Kobo pops up.
 
-use crate::diag::{Diagnostic, Span, codes};
+use crate::diag::{Diagnostic, codes};
 use crate::model::text::block_text;
-use crate::model::{Block, BlockKind, Inline, InlineKind, Note, Volume};
+use crate::model::walk::for_each_inline;
+use crate::model::{InlineKind, Note, Volume};
 
 /// Phrases that only make sense when notes are read in sequence or on a page, which a
 /// pop-up shows alone. Lower case; matched at the start of a word.
@@ -62,7 +63,11 @@ fn find_phrase(lower: &str, phrase: &str) -> Option<usize> {
 
 fn wording(note: &Note, text: &str, out: &mut Vec<Diagnostic>) {
     let mut runs = Vec::new();
-    note.blocks.iter().for_each(|b| text_runs(b, &mut runs));
+    for_each_inline(&note.blocks, &mut |i| {
+        if let InlineKind::Text(s) = &i.kind {
+            runs.push((s.clone(), i.span));
+        }
+    });
     for phrase in POPUP_PHRASES {
         let hit = runs.iter().find_map(|(s, span)| {
             // ASCII lower-casing keeps byte offsets, so the hit can be quoted as written.
@@ -101,27 +106,6 @@ fn length(note: &Note, text: &str, out: &mut Vec<Diagnostic>) {
             )
             .at(note.span),
         );
-    }
-}
-
-/// The plain-text runs of a block with their spans.
-fn text_runs(block: &Block, out: &mut Vec<(String, Span)>) {
-    fn inlines(list: &[Inline], out: &mut Vec<(String, Span)>) {
-        for i in list {
-            match &i.kind {
-                InlineKind::Text(s) => out.push((s.clone(), i.span)),
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => inlines(c, out),
-                _ => {}
-            }
-        }
-    }
-    match &block.kind {
-        BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => inlines(content, out),
-        BlockKind::Quote(blocks) => blocks.iter().for_each(|b| text_runs(b, out)),
-        BlockKind::List { items, .. } => items.iter().flatten().for_each(|b| text_runs(b, out)),
-        BlockKind::Rule => {}
     }
 }
 

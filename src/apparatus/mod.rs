@@ -1,0 +1,3 @@
+//! The editorial apparatus.
+pub mod anchor;
+pub mod fold;

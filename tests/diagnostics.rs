@@ -109,7 +109,15 @@ fn tiny_manuscript_builds() {
 fn readme_documents_every_code() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     for code in reader_edition::diag::codes::ALL {
-        let row = format!("| {} | {} | {} |", code.id, format!("{:?}", code.severity).to_lowercase(), code.title);
-        assert!(readme.contains(&row), "README's diagnostics table lacks `{row}`");
+        let row = format!(
+            "| {} | {} | {} |",
+            code.id,
+            format!("{:?}", code.severity).to_lowercase(),
+            code.title
+        );
+        assert!(
+            readme.contains(&row),
+            "README's diagnostics table lacks `{row}`"
+        );
     }
 }

@@ -89,6 +89,8 @@ pub enum Failure {
 #[derive(Debug)]
 pub struct TextIndex {
     blocks: Vec<(BlockId, Folded)>,
+    /// The original plain texts, for excerpts as the editor will read them.
+    originals: Vec<String>,
 }
 
 impl TextIndex {
@@ -98,6 +100,7 @@ impl TextIndex {
                 .iter()
                 .map(|p| (p.block, Folded::new(p.text)))
                 .collect(),
+            originals: passages.iter().map(|p| p.text.to_string()).collect(),
         }
     }
 
@@ -192,11 +195,11 @@ impl TextIndex {
                 r.end..end
             }
         };
-        let orig = self.blocks[b].1.original(range.clone());
+        let orig = self.blocks[b].1.original(range);
         Place {
             block: self.blocks[b].0,
+            excerpt: self.originals[b][orig.clone()].trim().to_string(),
             range: orig,
-            excerpt: t[range].trim().to_string(),
             similarity: 1.0,
         }
     }
@@ -206,7 +209,7 @@ impl TextIndex {
         Place {
             block: *id,
             range: f.original(r.clone()),
-            excerpt: excerpt(&f.text, r.clone()),
+            excerpt: excerpt(f, &self.originals[b], r.clone()),
             similarity,
         }
     }
@@ -226,8 +229,7 @@ impl TextIndex {
                 }
                 // Window of the quotation's length, extended to the end of its last word.
                 let mut e = (k + qchars.len()).min(chars.len());
-                while e < chars.len() && is_word_char(chars[e].1) && is_word_char(chars[e - 1].1)
-                {
+                while e < chars.len() && is_word_char(chars[e].1) && is_word_char(chars[e - 1].1) {
                     e += 1;
                 }
                 let end = chars.get(e).map_or(t.len(), |(i, _)| *i);
@@ -283,8 +285,10 @@ fn word_bounded(t: &str, r: Range<usize>) -> bool {
     starts_ok && ends_ok
 }
 
-/// `r` of `t` with up to [`EXCERPT_CONTEXT`] characters either side.
-fn excerpt(t: &str, r: Range<usize>) -> String {
+/// The original of the folded range `r` with up to [`EXCERPT_CONTEXT`] characters
+/// either side.
+fn excerpt(f: &Folded, original: &str, r: Range<usize>) -> String {
+    let t = &f.text;
     let start = t[..r.start]
         .char_indices()
         .rev()
@@ -298,7 +302,8 @@ fn excerpt(t: &str, r: Range<usize>) -> String {
     if start.is_some() {
         out.push('…');
     }
-    out.push_str(t[start.unwrap_or(0)..end.unwrap_or(t.len())].trim());
+    let shown = f.original(start.unwrap_or(0)..end.unwrap_or(t.len()));
+    out.push_str(original[shown].trim());
     if end.is_some() {
         out.push('…');
     }

@@ -106,7 +106,10 @@ mod tests {
     fn folds_quotes_dashes_and_spaces() {
         let f = Folded::new("“Venceremos” – he said…  now");
         assert_eq!(f.text, "\"Venceremos\" - he said... now");
-        assert_eq!(fold_query("  \"Venceremos\"   -  he "), "\"Venceremos\" - he");
+        assert_eq!(
+            fold_query("  \"Venceremos\"   -  he "),
+            "\"Venceremos\" - he"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Pipeline: `manuscript` (reads files, runs `import`, parses Markdown) → `model::Volume`
 //! → `render::epub` (from the model) and `typeset` → `render::pdf` (from laid-out pages).
 
+pub mod apparatus;
 pub mod cli;
 pub mod config;
 pub mod diag;

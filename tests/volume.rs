@@ -111,7 +111,11 @@ fn nothing_lost_in_epub_and_pdf() {
     );
     for record in &m.imports {
         let raw = loaded.sources.text(record.raw_file);
-        let expected = record.report.expected_words(raw);
+        let expected = emended(
+            record.report.expected_words(raw),
+            &m.apparatus.emendations,
+            &record.text,
+        );
         assert!(!expected.is_empty(), "{}: no expected words", record.text);
         epub_pos = find_in_order(&epub_words, &expected, epub_pos)
             .unwrap_or_else(|e| panic!("EPUB, {}: {e}", record.text));
@@ -126,6 +130,62 @@ fn nothing_lost_in_epub_and_pdf() {
             "EPUB and PDF"
         );
     }
+}
+
+/// The expected words of a text with its emendations applied: each emended passage's
+/// source words, found exactly once right after its recorded context, are replaced by
+/// the corrected words. Strict: a passage found nowhere or twice fails the test.
+fn emended(
+    mut words: Vec<String>,
+    emendations: &[reader_edition::apparatus::Emendation],
+    text: &reader_edition::model::TextId,
+) -> Vec<String> {
+    for em in emendations.iter().filter(|e| &e.text == text) {
+        let original = normalize_words(&em.original);
+        let corrected = normalize_words(&em.corrected);
+        let context = normalize_words(&em.context_before);
+        let at: Vec<usize> = (context.len()..=words.len().saturating_sub(original.len()))
+            .filter(|&p| {
+                words[p..p + original.len()] == original[..]
+                    && words[p - context.len()..p] == context[..]
+            })
+            .collect();
+        assert_eq!(
+            at.len(),
+            1,
+            "{text}: emendation «{}» → «{}» after «{}» found {} times in the expected words",
+            em.original,
+            em.corrected,
+            em.context_before,
+            at.len()
+        );
+        words.splice(at[0]..at[0] + original.len(), corrected);
+    }
+    words
+}
+
+#[test]
+fn emendations_are_applied_and_recorded() {
+    let loaded = reader_edition::manuscript::load(&repo().join("manuscript"));
+    let m = loaded.manuscript.expect("the manuscript loads");
+    let em = m
+        .apparatus
+        .emendations
+        .iter()
+        .find(|e| e.original == "thrille")
+        .expect("the memoir's «thrille» is emended");
+    assert_eq!(em.corrected, "thrilled");
+    let text = m.text(&em.text).unwrap();
+    let block = reader_edition::apparatus::surgery::leaf_texts(&text.blocks)
+        .into_iter()
+        .find(|(b, _)| *b == em.block)
+        .unwrap()
+        .1;
+    assert_eq!(&block[em.range.clone()], "thrilled");
+    assert!(block.contains("I was initially thrilled that"), "{block}");
+    let epub = epub_spine_text(&built_volume().epub);
+    let all: String = epub.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(all.contains("initially thrilled that") && !all.contains("thrille "));
 }
 
 #[test]

@@ -79,7 +79,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     match output::write_all(&args.out, &files) {
         Ok(paths) => {
             print_diagnostics(&loaded.sources, &diags);
-            print!("{}", summary(&m.volume));
+            print!("{}{}", summary(&m.volume), m.apparatus.summary());
             for line in &quality_lines {
                 println!("{line}");
             }

@@ -10,7 +10,7 @@ pub fn run(args: &ManuscriptArgs) -> u8 {
     print_diagnostics(&loaded.sources, &loaded.diagnostics);
     match loaded.manuscript {
         Some(m) => {
-            print!("{}", summary(&m.volume));
+            print!("{}{}", summary(&m.volume), m.apparatus.summary());
             0
         }
         None => EXIT_ERRORS,

@@ -2,7 +2,8 @@
 //! title and a generic hint. Codes are stable: never renumber, only add.
 //!
 //! Ranges: E1xx manuscript files and configuration, E2xx import recipes, E3xx Markdown
-//! and the model, E4xx fonts and typesetting, E5xx outputs; W… warnings of the same areas.
+//! and the model, E4xx fonts and typesetting, E5xx outputs, E6xx the editorial apparatus
+//! (anchors, notes, emendations, glossary, name index); W… warnings of the same areas.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -98,4 +99,29 @@ catalogue! {
         "a pop-up note is read alone: name the work or passage instead of \"ibid.\", \"op. cit.\", \"see above\" or \"see below\"";
     NOTE_POPUP_LENGTH = "W512", Warning, "note too short or too long to pop up on Kobo",
         "Kobo pops up notes of 9 to 5,000 characters; lengthen a bare reference, or move a long note into an appendix";
+    // ---- E6xx: apparatus -----------------------------------------------------------------
+    ANCHOR_NO_MATCH = "E601", Error, "quotation not found in the text",
+        "copy the words exactly from the cleaned text (`edition import SLUG` prints it) and correct `quote`; the closest passages are listed";
+    ANCHOR_SEVERAL = "E602", Error, "quotation found more than once",
+        "add `before` or `after` with the words right next to the intended passage, or lengthen `quote`";
+    ANCHOR_CONTEXT = "E603", Error, "context words not next to the quotation",
+        "`before` must be the words right before the quotation and `after` those right after it, in the same paragraph; what stands there is listed";
+    ANCHOR_TEXT = "E604", Error, "anchor names an unknown text",
+        "use the slug of a text listed in `order` in edition.toml";
+    ANCHOR_EMPTY = "E605", Error, "empty quotation",
+        "give `quote` the words of the passage, at least one";
+    EMENDATION_UNAPPLIED = "E606", Error, "emendation cannot be applied",
+        "anchor an emendation on words inside one run of plain text (not across emphasis or a link), and let two emendations never overlap";
+    REGISTRY_FORM_TWICE = "E607", Error, "form claimed by two registry entries",
+        "give each short form, alias or variant to one entry; list a homograph under `texts` of the entry it belongs to";
+    NOTE_BODY = "E608", Error, "note body unusable",
+        "write the note's body as Markdown text without footnotes of its own, and not empty";
+    ACRONYM_UNDEFINED = "W601", Warning, "acronym not in the glossary",
+        "add an `[[acronym]]` to glossary.toml whose `short` or `aliases` cover it";
+    GLOSSARY_UNUSED = "W602", Warning, "glossary entry no text uses",
+        "correct `short` or `aliases` to the form the texts use, or remove the entry";
+    NAME_UNINDEXED = "W603", Warning, "name not in the name index",
+        "add a `[[person]]` to names.toml with this form among its `variants`, if it is a person";
+    PERSON_UNUSED = "W604", Warning, "person of the name index no text mentions",
+        "correct `variants` to the forms the texts use, or remove the entry";
 }

@@ -18,12 +18,12 @@ pub struct IdAlloc {
 }
 
 impl IdAlloc {
-    fn block(&mut self) -> BlockId {
+    pub fn block(&mut self) -> BlockId {
         self.next_block += 1;
         BlockId(self.next_block)
     }
 
-    fn note(&mut self) -> NoteId {
+    pub fn note(&mut self) -> NoteId {
         self.next_note += 1;
         NoteId(self.next_note)
     }

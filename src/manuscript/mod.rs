@@ -5,11 +5,13 @@
 
 mod files;
 pub mod markdown;
+mod registries;
 mod sources;
 mod texts;
 
 use std::path::{Path, PathBuf};
 
+use crate::apparatus::{self, Apparatus};
 use crate::config::{EditionConfig, Precision, check_date, parse_toml};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span, codes};
 use crate::model::{Text, TextId, Volume, VolumeMeta};
@@ -25,6 +27,8 @@ pub struct Manuscript {
     pub volume: Volume,
     /// One record per imported text, in volume order.
     pub imports: Vec<ImportRecord>,
+    /// Notes, emendations, glossary and index, computed once (see `apparatus`).
+    pub apparatus: Apparatus,
 }
 
 /// The result of reading a manuscript: the files read, every diagnostic, and the
@@ -87,15 +91,26 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     }
     let mut ids = markdown::IdAlloc::default();
     let (volume_texts, imports) = sources::build_texts(root, parsed, sources, &mut ids, diags);
-    let meta = volume_meta(&config);
+    let mut volume = Volume {
+        meta: volume_meta(&config),
+        texts: volume_texts,
+    };
+    // The apparatus: registries read and parsed always; anchored only into a volume
+    // that loaded without errors (a missing text would make every anchor into it fail).
+    let registries = registries::read(root, sources, diags);
+    let mut found = Vec::new();
+    let apparatus = if diags.has_errors() {
+        Apparatus::default()
+    } else {
+        apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)
+    };
+    diags.extend(found);
     Some(Manuscript {
         root: root.to_path_buf(),
-        volume: Volume {
-            meta,
-            texts: volume_texts,
-        },
+        volume,
         config,
         imports,
+        apparatus,
     })
 }
 

@@ -281,6 +281,14 @@ fn decode_entities(s: &str) -> String {
 /// be matched far away and hide the loss.
 pub const MAX_GAP: usize = 400;
 
+/// A word with a note call glued to it in `pdftotext`'s output (`mediagua¹`, `1965¹`:
+/// the PDF writes calls as superscript figures with no space before them): the word
+/// without the call.
+pub fn without_note_call(word: &str) -> Option<&str> {
+    let stem = word.trim_end_matches(|c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c));
+    (stem.len() < word.len() && !stem.is_empty()).then_some(stem)
+}
+
 /// Finds `needle` as a subsequence of `hay` from `from`, each word within [`MAX_GAP`] of
 /// the previous match; returns the position after the last match, or describes the first
 /// word of `needle` that could not be found, with the words around it.
@@ -292,7 +300,10 @@ pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<u
         } else {
             (pos + MAX_GAP).min(hay.len())
         };
-        match hay[pos..window].iter().position(|h| h == w) {
+        match hay[pos..window]
+            .iter()
+            .position(|h| h == w || without_note_call(h) == Some(w.as_str()))
+        {
             Some(p) => pos += p + 1,
             None => {
                 let ctx = needle[k.saturating_sub(8)..(k + 8).min(needle.len())].join(" ");

@@ -1,0 +1,207 @@
+//! The glossary of acronyms: entries of `glossary.toml` with their occurrences in every
+//! text, in alphabetical order; and its coverage: acronym-like words no entry covers,
+//! entries no text uses.
+//!
+//! Must not know: how the glossary is rendered.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::occur::{self, EntryForms, Occurrence};
+use super::registry::GlossaryFile;
+use super::surgery::leaf_texts;
+use super::words::MatchOptions;
+use crate::diag::{Diagnostic, FileId, Span};
+use crate::model::{TextId, Volume};
+
+/// One acronym of the glossary with everything the outputs need.
+#[derive(Debug, Clone)]
+pub struct GlossaryEntry {
+    pub short: String,
+    pub aliases: Vec<String>,
+    /// Expansion in the original language.
+    pub expansion: String,
+    /// BCP 47 tag of the expansion.
+    pub lang: Option<String>,
+    pub english: Option<String>,
+    pub about: Option<String>,
+    /// Every use in the texts, in reading order.
+    pub occurrences: Vec<Occurrence>,
+    /// The `short` key in glossary.toml.
+    pub span: Span,
+}
+
+impl GlossaryEntry {
+    /// The first use in each text, in reading order (the EPUB links these).
+    pub fn first_per_text(&self) -> Vec<&Occurrence> {
+        let mut seen = BTreeSet::new();
+        self.occurrences
+            .iter()
+            .filter(|o| seen.insert(o.text.clone()))
+            .collect()
+    }
+}
+
+/// A word that looks like an entry of a registry but is in none.
+#[derive(Debug, Clone)]
+pub struct Uncovered {
+    pub word: String,
+    pub count: usize,
+    /// The texts it occurs in, in reading order.
+    pub texts: Vec<TextId>,
+    /// Its first occurrence.
+    pub first: Occurrence,
+}
+
+/// The entries of glossary.toml with their occurrences, sorted by short form
+/// (case-insensitively, then as written).
+pub fn compute(
+    volume: &Volume,
+    file: FileId,
+    g: &GlossaryFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<GlossaryEntry> {
+    let forms: Vec<Vec<&toml::Spanned<String>>> = g
+        .acronym
+        .iter()
+        .map(|a| {
+            let a = a.get_ref();
+            std::iter::once(&a.short).chain(&a.aliases).collect()
+        })
+        .collect();
+    let entries: Vec<EntryForms> = g
+        .acronym
+        .iter()
+        .zip(&forms)
+        .map(|(a, f)| EntryForms {
+            forms: f,
+            texts: a.get_ref().texts.as_deref(),
+        })
+        .collect();
+    let found = occur::find(volume, &entries, MatchOptions { plural_s: true }, file, diags);
+    let mut out: Vec<GlossaryEntry> = g
+        .acronym
+        .iter()
+        .zip(found)
+        .map(|(a, occurrences)| {
+            let a = a.get_ref();
+            GlossaryEntry {
+                short: a.short.get_ref().clone(),
+                aliases: a.aliases.iter().map(|s| s.get_ref().clone()).collect(),
+                expansion: a.expansion.clone(),
+                lang: a.lang.clone(),
+                english: a.english.clone(),
+                about: a.about.clone(),
+                occurrences,
+                span: Span::new(file, a.short.span()),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.short
+            .to_lowercase()
+            .cmp(&b.short.to_lowercase())
+            .then(a.short.cmp(&b.short))
+    });
+    out
+}
+
+/// Acronym-like words (two or more capitals, optionally digits and inner hyphens, maybe a
+/// plural `s`) that no glossary occurrence covers, most frequent first.
+pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> {
+    let covered: BTreeMap<_, Vec<Range<usize>>> =
+        glossary
+            .iter()
+            .flat_map(|e| &e.occurrences)
+            .fold(BTreeMap::new(), |mut m, o| {
+                m.entry(o.block).or_insert_with(Vec::new).push(o.range.clone());
+                m
+            });
+    let mut words: BTreeMap<String, Uncovered> = BTreeMap::new();
+    for text in &volume.texts {
+        for (block, plain) in leaf_texts(&text.blocks) {
+            for r in acronym_words(&plain) {
+                let is_covered = covered
+                    .get(&block)
+                    .is_some_and(|c| c.iter().any(|o| o.start < r.end && r.start < o.end));
+                if is_covered {
+                    continue;
+                }
+                let word = plain[r.clone()].to_string();
+                let entry = words.entry(word.clone()).or_insert_with(|| Uncovered {
+                    word,
+                    count: 0,
+                    texts: Vec::new(),
+                    first: Occurrence {
+                        text: text.id.clone(),
+                        block,
+                        range: r.clone(),
+                    },
+                });
+                entry.count += 1;
+                if !entry.texts.contains(&text.id) {
+                    entry.texts.push(text.id.clone());
+                }
+            }
+        }
+    }
+    let mut list: Vec<Uncovered> = words.into_values().collect();
+    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
+    list
+}
+
+/// The acronym-like words of `s`: byte ranges without a plural `s`.
+pub fn acronym_words(s: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|(_, c)| *c);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        let starts = c.is_uppercase() && !(k > 0 && chars[k - 1].1.is_alphanumeric());
+        if !starts {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        let mut capitals = 0;
+        loop {
+            match at(e) {
+                Some(c) if c.is_uppercase() => capitals += 1,
+                Some(c) if c.is_ascii_digit() => {}
+                Some('-') if at(e + 1).is_some_and(|n| n.is_uppercase() || n.is_ascii_digit()) => {}
+                _ => break,
+            }
+            e += 1;
+        }
+        // A lower-case letter right after: a plural `s` ends the word, anything else
+        // makes it an ordinary capitalised word ("McCarthy", "USec").
+        let next = at(e);
+        let plural = next == Some('s') && !at(e + 1).is_some_and(char::is_alphanumeric);
+        let mixed = next.is_some_and(char::is_alphanumeric) && !plural;
+        let word: String = chars[k..e].iter().map(|(_, c)| *c).collect();
+        if capitals >= 2 && !mixed && !is_roman_numeral(&word) {
+            let end = chars.get(e).map_or(s.len(), |(i, _)| *i);
+            out.push(chars[k].0..end);
+        }
+        k = e.max(k + 1);
+    }
+    out
+}
+
+/// "II", "XX", "VIII": numerals in names of wars, congresses and centuries, not acronyms.
+fn is_roman_numeral(w: &str) -> bool {
+    w.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acronym_words;
+
+    #[test]
+    fn acronym_like_words() {
+        let s = "The MIR's JAPs, POI-CI, G7 and World War II; McCarthy, A, Chile, FTAA-2.";
+        let found: Vec<&str> = acronym_words(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(found, ["MIR", "JAP", "POI-CI", "FTAA-2"]);
+    }
+}

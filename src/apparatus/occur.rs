@@ -1,0 +1,91 @@
+//! Occurrences of registry entries (glossary acronyms, persons) in every text, found from
+//! their forms with one automaton per text. An entry may be limited to some texts: within
+//! them it takes a form over an unlimited entry with the same form (a homograph such as
+//! the memoir's "US"). Two entries claiming one form with equal standing is an error.
+//!
+//! Must not know: what the entries mean.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::surgery::leaf_texts;
+use super::words::{Forms, MatchOptions};
+use crate::diag::{Diagnostic, FileId, Span, codes};
+use crate::model::{BlockId, TextId, Volume};
+
+/// Where a registry entry occurs: the block and the byte range of its plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub text: TextId,
+    pub block: BlockId,
+    pub range: Range<usize>,
+}
+
+/// The forms of one entry and the texts it is limited to.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryForms<'a> {
+    pub forms: &'a [&'a Spanned<String>],
+    pub texts: Option<&'a [Spanned<String>]>,
+}
+
+/// The occurrences of every entry, in reading order (indexed like `entries`).
+pub fn find(
+    volume: &Volume,
+    entries: &[EntryForms],
+    options: MatchOptions,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Vec<Occurrence>> {
+    let mut out = vec![Vec::new(); entries.len()];
+    let mut reported = BTreeSet::new();
+    for text in &volume.texts {
+        let slug = text.id.as_str();
+        // form → (limited to this text?, entry, span of the form)
+        let mut owner: BTreeMap<&str, (bool, usize, Span)> = BTreeMap::new();
+        for (k, e) in entries.iter().enumerate() {
+            let limited = match e.texts {
+                Some(list) if !list.iter().any(|t| t.get_ref() == slug) => continue,
+                Some(_) => true,
+                None => false,
+            };
+            for form in e.forms {
+                let span = Span::new(file, form.span());
+                match owner.get(form.get_ref().as_str()) {
+                    Some(&(other_limited, other, other_span)) if other_limited == limited => {
+                        if other != k && reported.insert((other, k, form.get_ref().clone())) {
+                            diags.push(
+                                Diagnostic::new(
+                                    codes::REGISTRY_FORM_TWICE,
+                                    format!("“{}” is a form of two entries", form.get_ref()),
+                                )
+                                .at(span)
+                                .label(other_span, "also claimed here"),
+                            );
+                        }
+                    }
+                    Some(&(true, _, _)) => {}
+                    _ => {
+                        owner.insert(form.get_ref(), (limited, k, span));
+                    }
+                }
+            }
+        }
+        let list: Vec<(String, usize)> = owner
+            .iter()
+            .map(|(f, (_, k, _))| (f.to_string(), *k))
+            .collect();
+        let forms = Forms::new(&list, options);
+        for (block, plain) in leaf_texts(&text.blocks) {
+            for hit in forms.find(&plain) {
+                out[hit.owner].push(Occurrence {
+                    text: text.id.clone(),
+                    block,
+                    range: hit.range,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! The apparatus files of the manuscript as strict serde types with spans:
+//! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
+//! (persons). Parsing only; the loader reads the files and hands their text in.
+//!
+//! Must not know: the model, how anchors are resolved.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::parse_toml;
+use crate::diag::{Diagnostic, FileId};
+
+/// The keys every anchored entry shares (written out in each entry, since serde's
+/// `flatten` cannot be combined with `deny_unknown_fields`).
+#[derive(Debug, Clone, Copy)]
+pub struct AnchorKeys<'a> {
+    pub text: &'a Spanned<String>,
+    pub quote: &'a Spanned<String>,
+    pub before: Option<&'a Spanned<String>>,
+    pub after: Option<&'a Spanned<String>>,
+}
+
+/// `notes.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesFile {
+    #[serde(default)]
+    pub note: Vec<Spanned<NoteEntry>>,
+    #[serde(default)]
+    pub emendation: Vec<Spanned<EmendationEntry>>,
+}
+
+/// `[[note]]`: an editorial note called at the end of its quotation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteEntry {
+    pub text: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub before: Option<Spanned<String>>,
+    pub after: Option<Spanned<String>>,
+    /// Markdown.
+    pub body: Spanned<String>,
+}
+
+/// `[[emendation]]`: the quoted words of a source replaced by `correct`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmendationEntry {
+    pub text: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub before: Option<Spanned<String>>,
+    pub after: Option<Spanned<String>>,
+    pub correct: Spanned<String>,
+    /// Why: shown in the appendix of emendations.
+    pub note: Option<Spanned<String>>,
+}
+
+impl NoteEntry {
+    pub fn anchor(&self) -> AnchorKeys<'_> {
+        AnchorKeys {
+            text: &self.text,
+            quote: &self.quote,
+            before: self.before.as_ref(),
+            after: self.after.as_ref(),
+        }
+    }
+}
+
+impl EmendationEntry {
+    pub fn anchor(&self) -> AnchorKeys<'_> {
+        AnchorKeys {
+            text: &self.text,
+            quote: &self.quote,
+            before: self.before.as_ref(),
+            after: self.after.as_ref(),
+        }
+    }
+}
+
+/// `glossary.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    #[serde(default)]
+    pub acronym: Vec<Spanned<AcronymEntry>>,
+}
+
+/// `[[acronym]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcronymEntry {
+    pub short: Spanned<String>,
+    /// Other forms the texts use for the same body (`PU` for `UP`).
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// The expansion in the original language.
+    pub expansion: String,
+    /// BCP 47 tag of the expansion's language.
+    pub lang: Option<String>,
+    /// English form, when the expansion is in another language.
+    pub english: Option<String>,
+    pub about: Option<String>,
+    /// Homographs: when given, forms are looked for only in these texts (slugs).
+    pub texts: Option<Vec<Spanned<String>>>,
+}
+
+/// `names.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    #[serde(default)]
+    pub person: Vec<Spanned<PersonEntry>>,
+}
+
+/// `[[person]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonEntry {
+    /// The heading as printed, surname first ("Enríquez, Miguel"); sorts by it.
+    pub name: Spanned<String>,
+    /// The forms the texts use.
+    pub variants: Vec<Spanned<String>>,
+    /// A short identification.
+    pub about: Option<String>,
+    /// When given, variants are looked for only in these texts (slugs).
+    pub texts: Option<Vec<Spanned<String>>>,
+}
+
+/// The registries of one manuscript, each with the file it came from (absent files give
+/// empty registries).
+#[derive(Debug, Default)]
+pub struct Registries {
+    pub notes: Option<(FileId, NotesFile)>,
+    pub glossary: Option<(FileId, GlossaryFile)>,
+    pub names: Option<(FileId, NamesFile)>,
+}
+
+/// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.
+pub fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match parse_toml(text, file, 0) {
+        Ok(v) => Some(v),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}

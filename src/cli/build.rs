@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::diag::{Diagnostic, Diagnostics, codes};
-use crate::manuscript;
+use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::typeset::{self, FontSet, Preset, Style, TypesetOptions};
@@ -61,55 +61,15 @@ pub fn run(args: &BuildArgs) -> u8 {
         print_diagnostics(&loaded.sources, &diags);
         return EXIT_ERRORS;
     };
-    let name = m.output_name();
-    let mut files = Vec::new();
-    let mut quality_lines = Vec::new();
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
-    // The fonts serve both outputs: the PDF's text and the EPUB's generated cover.
-    let fonts = match FontSet::load(&args.fonts) {
-        Ok(fonts) => Some(fonts),
+    let (files, quality_lines) = match FontSet::load(&args.fonts) {
+        Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
         Err(found) => {
             diags.extend(found);
-            None
+            (Vec::new(), Vec::new())
         }
     };
-    if let (true, Some(fonts)) = (args.format.contains(&Format::Epub), &fonts) {
-        let options = epub::EpubOptions {
-            cover: Some(cover_fonts(fonts)),
-            ..epub::EpubOptions::default()
-        };
-        match epub::write_epub(&m.volume, &options) {
-            Ok(bytes) => files.push(OutputFile {
-                name: format!("{name}.epub"),
-                bytes,
-            }),
-            Err(d) => diags.push(d),
-        }
-    }
-    if let (true, Some(fonts)) = (args.format.contains(&Format::Pdf), &fonts) {
-        for preset in &presets {
-            let options = TypesetOptions {
-                preset: *preset,
-                ..TypesetOptions::default()
-            };
-            let written = typeset::typeset(&m.volume, fonts, &options).and_then(|paged| {
-                pdf::write_pdf(&paged, fonts, &m.volume.meta)
-                    .map(|bytes| (bytes, paged.quality))
-                    .map_err(|d| vec![d])
-            });
-            match written {
-                Ok((bytes, quality)) => {
-                    quality_lines.push(format!("  {:<7} {}", preset.name(), quality.summary()));
-                    files.push(OutputFile {
-                        name: format!("{name}-{}.pdf", preset.name()),
-                        bytes,
-                    });
-                }
-                Err(found) => diags.extend(found),
-            }
-        }
-    }
     if diags.has_errors() {
         print_diagnostics(&loaded.sources, &diags);
         eprintln!("nothing was written");
@@ -135,6 +95,88 @@ pub fn run(args: &BuildArgs) -> u8 {
             EXIT_ERRORS
         }
     }
+}
+
+/// Renders every requested output in memory. The A5 reference edition is typeset once:
+/// its page map gives the EPUB its print page numbers, and it is the A5 PDF.
+fn render(
+    m: &Manuscript,
+    fonts: &FontSet,
+    args: &BuildArgs,
+    presets: &[Preset],
+    diags: &mut Diagnostics,
+) -> (Vec<OutputFile>, Vec<String>) {
+    let name = m.output_name();
+    let (mut files, mut quality_lines) = (Vec::new(), Vec::new());
+    let want_pdf = args.format.contains(&Format::Pdf);
+    let typeset_preset = |preset: Preset, diags: &mut Diagnostics| match typeset::typeset(
+        &m.volume,
+        fonts,
+        &TypesetOptions {
+            preset,
+            ..TypesetOptions::default()
+        },
+    ) {
+        Ok(paged) => Some(paged),
+        Err(found) => {
+            diags.extend(found);
+            None
+        }
+    };
+    let reference = if args.format.contains(&Format::Epub) || presets.contains(&Preset::A5) {
+        typeset_preset(Preset::A5, diags)
+    } else {
+        None
+    };
+    if args.format.contains(&Format::Epub) {
+        let pages = reference.as_ref().map(|paged| epub::PrintPages {
+            map: paged.page_map.clone(),
+            edition: print_edition(m),
+        });
+        let options = epub::EpubOptions {
+            cover: Some(cover_fonts(fonts)),
+            pages,
+            ..epub::EpubOptions::default()
+        };
+        match epub::write_epub(&m.volume, &options) {
+            Ok(bytes) => files.push(OutputFile {
+                name: format!("{name}.epub"),
+                bytes,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    for preset in presets.iter().copied().filter(|_| want_pdf) {
+        let paged = if preset == Preset::A5 {
+            reference.clone()
+        } else {
+            typeset_preset(preset, diags)
+        };
+        let Some(paged) = paged else { continue };
+        match pdf::write_pdf(&paged, fonts, &m.volume.meta) {
+            Ok(bytes) => {
+                quality_lines.push(format!(
+                    "  {:<7} {}",
+                    preset.name(),
+                    paged.quality.summary()
+                ));
+                files.push(OutputFile {
+                    name: format!("{name}-{}.pdf", preset.name()),
+                    bytes,
+                });
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    (files, quality_lines)
+}
+
+/// How the EPUB's `dc:source` names the printed edition its page numbers follow.
+fn print_edition(m: &Manuscript) -> String {
+    format!(
+        "{} — A5 print edition ({})",
+        m.volume.meta.title, m.volume.meta.identifier
+    )
 }
 
 /// The cover is set in the text face: bold title, italic subtitle, regular names.

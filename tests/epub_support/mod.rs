@@ -395,6 +395,7 @@ pub fn build_edge() -> Vec<u8> {
             contents_depth: 3,
             nav_depth: 1,
             cover: None,
+            pages: None,
         },
     )
     .expect("the edge volume builds")
@@ -440,12 +441,38 @@ pub fn manuscript_volume() -> Volume {
         .volume
 }
 
-/// The real manuscript's EPUB with its generated cover.
+/// The A5 pagination of `volume`, from the typesetter, as the EPUB takes it.
+pub fn print_pages(volume: &Volume) -> reader_edition::render::epub::PrintPages {
+    use reader_edition::typeset::{FontSet, Preset, TypesetOptions, typeset};
+    let fonts =
+        FontSet::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap_or_else(|d| {
+            panic!(
+                "fonts: {:?}",
+                d.iter().map(|d| &d.message).collect::<Vec<_>>()
+            )
+        });
+    let paged = typeset(volume, &fonts, &TypesetOptions::new(Preset::A5)).unwrap_or_else(|d| {
+        panic!(
+            "typeset: {:?}",
+            d.iter().map(|d| &d.message).collect::<Vec<_>>()
+        )
+    });
+    reader_edition::render::epub::PrintPages {
+        map: paged.page_map,
+        edition: format!("{}, A5 print edition", volume.meta.title),
+    }
+}
+
+/// The real manuscript's EPUB with its generated cover and the print page numbers of
+/// its A5 edition.
 pub fn build_manuscript() -> Vec<u8> {
+    let volume = manuscript_volume();
+    let pages = print_pages(&volume);
     write_epub(
-        &manuscript_volume(),
+        &volume,
         &EpubOptions {
             cover: Some(cover_fonts()),
+            pages: Some(pages),
             ..EpubOptions::default()
         },
     )

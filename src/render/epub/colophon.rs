@@ -2,7 +2,7 @@
 //! text's provenance and licence, with the attribution Creative Commons licences require
 //! (title, author, source link, licence link, and that the text was modified).
 
-use super::front::{join_names, volume_title};
+use super::front::{imprint, join_names, volume_title};
 use super::texts::{display_date, text_label, text_language};
 use super::url::safe_url;
 use super::xhtml::{Matter, collapse_spaces, finish_document, start_document};
@@ -80,8 +80,7 @@ fn edition(w: &mut XmlWriter, volume: &Volume) {
     if !editors.is_empty() {
         line = format!("{line}. Edited by {editors}");
     }
-    // Named once when the editors publish the book themselves.
-    if let Some(publisher) = present(&meta.publisher).filter(|p| *p != editors) {
+    if let Some(publisher) = imprint(&volume.meta) {
         line = format!("{line}. Published by {publisher}");
     }
     w.element("p", &[("class", "edition")], &format!("{line}."));

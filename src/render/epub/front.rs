@@ -37,6 +37,13 @@ pub fn volume_title(meta: &VolumeMeta) -> String {
     }
 }
 
+/// The publisher as an imprint: named when it is not the editors themselves (who
+/// are named already as editors).
+pub fn imprint(meta: &VolumeMeta) -> Option<String> {
+    let publisher = collapse_spaces(meta.publisher.as_deref().unwrap_or(""));
+    (!publisher.is_empty() && publisher != join_names(&meta.editors)).then_some(publisher)
+}
+
 /// The title page: title, subtitle, editors and publisher, set as a title page is.
 pub fn title_page(meta: &VolumeMeta) -> String {
     let title = volume_title(meta);
@@ -74,12 +81,7 @@ pub fn title_page(meta: &VolumeMeta) -> String {
         w.end();
         w.newline();
     }
-    if let Some(publisher) = meta
-        .publisher
-        .as_deref()
-        .map(collapse_spaces)
-        .filter(|s| !s.is_empty())
-    {
+    if let Some(publisher) = imprint(meta) {
         w.element("p", &[("class", "publisher")], &publisher);
         w.newline();
     }

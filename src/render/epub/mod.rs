@@ -20,6 +20,7 @@ mod ocf;
 mod opf;
 mod outline;
 mod pages;
+mod shell;
 mod texts;
 mod url;
 mod xhtml;

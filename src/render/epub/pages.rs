@@ -111,6 +111,16 @@ pub fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The start of the word of `s` that byte `i` falls in: a page that the print edition
+/// begins inside a hyphenated word (`prod-` / `uct`) is marked before the whole word,
+/// so that no marker splits a word for search, speech or copying.
+pub fn word_start(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s[..i].chars().next_back().filter(|c| !c.is_whitespace()) {
+        i -= c.len_utf8();
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +176,14 @@ mod tests {
                 label: "5".into()
             }]
         );
+    }
+
+    #[test]
+    fn marks_move_to_the_start_of_their_word() {
+        assert_eq!(word_start("the prod-uct of", 8), 4);
+        assert_eq!(word_start("the product", 4), 4);
+        assert_eq!(word_start("counter-revolution", 8), 0);
+        assert_eq!(word_start("Enríquez", 5), 0);
     }
 
     #[test]

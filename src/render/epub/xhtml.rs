@@ -1,74 +1,18 @@
-//! XHTML content documents: the document shell (doctype, language, stylesheet) and the
-//! rendering of model blocks and inlines, each block with its `BlockId` as XHTML id.
+//! XHTML content: model blocks and inlines rendered into a document (whose shell is
+//! in `shell`), each block with its `BlockId` as XHTML id, page markers where print
+//! pages begin.
 
 use std::collections::BTreeSet;
 
-use super::pages::{Mark, PageMarks, floor_boundary, write_marker};
+use super::pages::{Mark, PageMarks, floor_boundary, word_start, write_marker};
 use super::url::safe_url;
 use super::xml::XmlWriter;
-use super::{STYLESHEET_FILE, error};
+
+use super::error;
+pub use super::shell::{Matter, finish_document, start_document};
 use crate::diag::Diagnostic;
 use crate::model::text::inline_text;
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
-
-/// XHTML documents of EPUB 3 use the HTML doctype.
-const DOCTYPE: &str = "<!DOCTYPE html>";
-
-/// Which part of the book a document belongs to (`epub:type` of its `body`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Matter {
-    Front,
-    Body,
-}
-
-impl Matter {
-    fn epub_type(self) -> &'static str {
-        match self {
-            Matter::Front => "frontmatter",
-            Matter::Body => "bodymatter",
-        }
-    }
-}
-
-/// Opens an XHTML document up to and including `<body>`; close it with
-/// [`finish_document`].
-pub fn start_document(title: &str, lang: &str, matter: Matter) -> XmlWriter {
-    let mut w = XmlWriter::new(Some(DOCTYPE));
-    w.start(
-        "html",
-        &[
-            ("xmlns", "http://www.w3.org/1999/xhtml"),
-            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
-            ("xml:lang", lang),
-            ("lang", lang),
-        ],
-    );
-    w.newline();
-    w.start("head", &[]);
-    w.empty("meta", &[("charset", "utf-8")]);
-    w.element("title", &[], title);
-    w.empty(
-        "link",
-        &[
-            ("rel", "stylesheet"),
-            ("type", "text/css"),
-            ("href", STYLESHEET_FILE),
-        ],
-    );
-    w.end();
-    w.newline();
-    w.start("body", &[("epub:type", matter.epub_type())]);
-    w.newline();
-    w
-}
-
-/// Closes `body` and `html` and returns the document.
-pub fn finish_document(mut w: XmlWriter) -> String {
-    w.end();
-    w.newline();
-    w.end();
-    w.finish()
-}
 
 /// A section heading as written, for the table of contents.
 #[derive(Debug, Clone)]
@@ -176,7 +120,10 @@ impl<'a> BodyWriter<'a> {
             .is_some_and(|m| m.offset < self.pos + rest.len())
         {
             let mark = self.pending.remove(0);
-            let split = floor_boundary(rest, mark.offset.saturating_sub(self.pos));
+            let split = word_start(
+                rest,
+                floor_boundary(rest, mark.offset.saturating_sub(self.pos)),
+            );
             self.w.text(&rest[..split]);
             self.pos += split;
             rest = &rest[split..];

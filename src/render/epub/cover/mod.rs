@@ -9,7 +9,7 @@ use read_fonts::model::Font;
 use read_fonts::model::glyph::outline::{DrawMemory, DrawOptions};
 use read_fonts::types::GlyphId;
 
-use super::front::{join_names, volume_title};
+use super::front::{imprint, join_names, volume_title};
 use super::xhtml::{Matter, collapse_spaces, finish_document, start_document};
 use crate::diag::{Diagnostic, codes};
 use crate::model::VolumeMeta;
@@ -225,12 +225,7 @@ pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagn
         let (size, lines) = names_face.fit(&editors, 70.0, 44.0, 3, measure);
         names_face.centred(&lines, size, 1.2, 2050.0 + 40.0 + size, &mut coverage);
     }
-    if let Some(publisher) = meta
-        .publisher
-        .as_deref()
-        .map(collapse_spaces)
-        .filter(|p| !p.is_empty())
-    {
+    if let Some(publisher) = imprint(meta) {
         let (size, lines) = names_face.fit(&publisher, 46.0, 32.0, 1, measure);
         names_face.centred(&lines, size, 1.0, 2440.0, &mut coverage);
     }

@@ -1,0 +1,65 @@
+//! The shell of every XHTML document: XML declaration, doctype, `html` with the
+//! language as `xml:lang` and `lang`, the title, the stylesheet link, and `body` with
+//! the part of the book it belongs to.
+
+use super::STYLESHEET_FILE;
+use super::xml::XmlWriter;
+
+/// XHTML documents of EPUB 3 use the HTML doctype.
+const DOCTYPE: &str = "<!DOCTYPE html>";
+
+/// Which part of the book a document belongs to (`epub:type` of its `body`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matter {
+    Front,
+    Body,
+}
+
+impl Matter {
+    fn epub_type(self) -> &'static str {
+        match self {
+            Matter::Front => "frontmatter",
+            Matter::Body => "bodymatter",
+        }
+    }
+}
+
+/// Opens an XHTML document up to and including `<body>`; close it with
+/// [`finish_document`].
+pub fn start_document(title: &str, lang: &str, matter: Matter) -> XmlWriter {
+    let mut w = XmlWriter::new(Some(DOCTYPE));
+    w.start(
+        "html",
+        &[
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+            ("xml:lang", lang),
+            ("lang", lang),
+        ],
+    );
+    w.newline();
+    w.start("head", &[]);
+    w.empty("meta", &[("charset", "utf-8")]);
+    w.element("title", &[], title);
+    w.empty(
+        "link",
+        &[
+            ("rel", "stylesheet"),
+            ("type", "text/css"),
+            ("href", STYLESHEET_FILE),
+        ],
+    );
+    w.end();
+    w.newline();
+    w.start("body", &[("epub:type", matter.epub_type())]);
+    w.newline();
+    w
+}
+
+/// Closes `body` and `html` and returns the document.
+pub fn finish_document(mut w: XmlWriter) -> String {
+    w.end();
+    w.newline();
+    w.end();
+    w.finish()
+}

@@ -115,7 +115,7 @@ impl Layout<'_, '_> {
             size: frame.size.size,
             indent: first_indent,
             hyphenation: if frame.align == Align::Justify {
-                self.hyphenation
+                self.hyphenation.clone()
             } else {
                 None
             },

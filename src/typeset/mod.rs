@@ -39,6 +39,9 @@ pub struct TypesetOptions {
     pub breaker: Breaker,
     /// Where notes go.
     pub notes: NotePlacement,
+    /// Words never hyphenated: the proper names of the name index (every variant) and the
+    /// acronyms of the glossary. Short capitalised words are never hyphenated anyway.
+    pub keep_whole: std::collections::BTreeSet<String>,
 }
 
 /// Where notes are set.
@@ -63,6 +66,7 @@ impl TypesetOptions {
             preset,
             breaker: Breaker::TotalFit,
             notes: NotePlacement::Foot,
+            keep_whole: Default::default(),
         }
     }
 }
@@ -104,7 +108,10 @@ pub fn typeset(
         geometry: geometry.clone(),
         options: options.clone(),
         shaper: Shaper::new(fonts, &volume.meta.language),
-        hyphenation: Hyphenation::for_language(&volume.meta.language),
+        hyphenation: Hyphenation::for_language(&volume.meta.language).map(|h| Hyphenation {
+            keep_whole: std::rc::Rc::new(options.keep_whole.clone()),
+            ..h
+        }),
         missing: Vec::new(),
         current_text: None,
     };

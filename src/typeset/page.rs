@@ -179,7 +179,7 @@ impl PageMap {
     /// This is the locator of an anchor (index entry, chronology reference).
     pub fn page_of(&self, block: BlockId, offset: usize) -> Option<usize> {
         let first = *self.blocks.get(&block)?;
-        let later = self
+        let mut later = self
             .starts
             .iter()
             .enumerate()
@@ -189,6 +189,6 @@ impl PageMap {
                     .filter(|s| s.block == block && s.offset <= offset)
                     .map(|_| i)
             });
-        Some(later.last().unwrap_or(first))
+        Some(later.next_back().unwrap_or(first))
     }
 }

@@ -1,9 +1,17 @@
 //! Where a word may break: after explicit hyphens, dashes and slashes, else at the
-//! hyphenation points of Knuth–Liang patterns (hypher). Proper names, acronyms and words
-//! with figures are never hyphenated.
+//! hyphenation points of Knuth–Liang patterns (hypher). Names of the name index,
+//! acronyms, short capitalised words and words with figures are never hyphenated.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+/// Capitalised words shorter than this are never hyphenated: the names of persons are
+/// (Enríquez, Hernández, Pinochet); long capitalised words are mostly names of bodies or
+/// foreign words (Revolucionaria, Confederation), whose hyphenation spares a loose line.
+const CAPITALIZED_MIN_LETTERS: usize = 10;
 
 /// Hyphenation settings of a paragraph.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Hyphenation {
     pub lang: hypher::Lang,
     /// Letters kept before a hyphenation point: at least 2 ("re-", "un-").
@@ -11,6 +19,9 @@ pub struct Hyphenation {
     /// Letters carried after it: at least 3, so no line starts with a two-letter stub
     /// like "-ed" or "-ly".
     pub right: usize,
+    /// Words never hyphenated whatever their length: the proper names of the name index
+    /// and the acronyms of the glossary (as the apparatus supplies them).
+    pub keep_whole: Rc<BTreeSet<String>>,
 }
 
 impl Hyphenation {
@@ -26,6 +37,7 @@ impl Hyphenation {
             lang,
             left: 2,
             right: 3,
+            keep_whole: Rc::default(),
         })
     }
 }
@@ -37,6 +49,8 @@ pub struct BreakPoint {
     /// The break adds a hyphen (a hyphenation point), rather than following a character
     /// already there (a hyphen, dash or slash).
     pub hyphen: bool,
+    /// The point is in a capitalised word: a break there costs more.
+    pub capitalized: bool,
 }
 
 /// The break points of `word` (a run of text between spaces, punctuation included).
@@ -50,6 +64,7 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
             points.push(BreakPoint {
                 at: after,
                 hyphen: false,
+                capitalized: false,
             });
         }
         seen_alnum |= c.is_alphanumeric();
@@ -67,9 +82,15 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
         i + word[i..].chars().next().map_or(1, char::len_utf8)
     });
     let core = &word[start..end];
+    let letters = core.chars().count();
+    let mut chars = core.chars();
+    let capitalized = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.all(char::is_lowercase);
     let hyphenatable = core.chars().all(char::is_alphabetic)
-        && core.chars().next().is_some_and(char::is_lowercase)
-        && core.chars().count() >= h.left + h.right;
+        && rest_lower
+        && letters >= h.left + h.right
+        && (!capitalized || letters >= CAPITALIZED_MIN_LETTERS)
+        && !h.keep_whole.contains(core);
     if !hyphenatable {
         return points;
     }
@@ -77,7 +98,11 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
     let syllables: Vec<&str> = hypher::hyphenate_bounded(core, h.lang, h.left, h.right).collect();
     for syllable in &syllables[..syllables.len().saturating_sub(1)] {
         at += syllable.len();
-        points.push(BreakPoint { at, hyphen: true });
+        points.push(BreakPoint {
+            at,
+            hyphen: true,
+            capitalized,
+        });
     }
     points
 }
@@ -121,5 +146,11 @@ mod tests {
         assert_eq!(split("Enríquez"), "Enríquez");
         assert_eq!(split("MAPU"), "MAPU");
         assert_eq!(split("1970s"), "1970s");
+        assert_eq!(split("MacPherson"), "MacPherson");
+        // Long capitalised words break, unless the name index keeps them whole.
+        assert!(split("Confederation").contains('|'));
+        let mut h = en();
+        h.keep_whole = Rc::new(["Confederation".to_string()].into());
+        assert!(break_points("Confederation", Some(&h)).is_empty());
     }
 }

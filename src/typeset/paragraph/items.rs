@@ -16,6 +16,9 @@ use crate::typeset::shape::{Shaped, Shaper, Variant};
 /// `\hyphenpenalty` of 50, so a paragraph takes a slightly looser line rather than
 /// another hyphen (measured on the volume: 554 hyphenated lines instead of 591).
 const HYPHEN_COST: f32 = 100.0;
+/// Cost of a break inside a long capitalised word (a name of a body, a foreign word):
+/// five times a common word's, so it is taken only to spare a very loose line.
+const CAPITALIZED_HYPHEN_COST: f32 = 500.0;
 /// Cost of a break after a dash: as after a hyphen.
 const DASH_COST: f32 = 50.0;
 /// Cost of a break after a slash (long URLs): only when nothing better exists.
@@ -313,7 +316,11 @@ fn push_word(
                 out.push(
                     Item::Penalty {
                         width: frag.width(),
-                        cost: HYPHEN_COST,
+                        cost: if point.capitalized {
+                            CAPITALIZED_HYPHEN_COST
+                        } else {
+                            HYPHEN_COST
+                        },
                         flagged: true,
                     },
                     Content::Hyphen(frag),

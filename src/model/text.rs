@@ -65,10 +65,15 @@ pub fn normalize_words(s: &str) -> Vec<String> {
         })
         .collect();
     cleaned
-        .split(|c: char| !c.is_alphanumeric())
+        // Note calls come back from a PDF's text layer as superscript digits: not words.
+        .split(|c: char| !c.is_alphanumeric() || is_superscript_digit(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{2070}' | '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2074}'..='\u{2079}')
 }
 
 #[cfg(test)]
@@ -82,5 +87,6 @@ mod tests {
             vec!["comrades", "Enríquez", "counterrevolution"]
         );
         assert_eq!(normalize_words("Concepcio\u{301}n"), vec!["Concepción"]);
+        assert_eq!(normalize_words("Enríquez¹² said⁷"), vec!["Enríquez", "said"]);
     }
 }

@@ -8,9 +8,11 @@ use super::notes::NoteLines;
 use super::page::Rule;
 use crate::model::NoteId;
 
-/// The most white a page may gain between its blocks to end on the last baseline, in
-/// body lines: more would look like a hole rather than air.
+/// The most white a page may gain between its blocks and paragraphs to end on the last
+/// baseline, in body lines: more would look like a hole rather than air.
 const MAX_FILL_LINES: f32 = 2.5;
+/// The most white one gap between blocks or paragraphs may gain, in body lines.
+const MAX_GAP_LINES: f32 = 0.5;
 /// White between the text and the notes, in body lines; the note rule sits in it.
 const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
@@ -245,18 +247,43 @@ impl Body {
         }
         let g = &layout.geometry;
         let items = std::mem::take(&mut self.current);
-        let leftover = g.text_height() - self.used - self.foot_used;
-        let spaces = items
+        // What stays on this page (a tail may have been split off for the next one).
+        let used: f32 = items
             .iter()
-            .skip(1)
-            .filter(|i| matches!(i, FlowItem::Space(_)))
+            .map(|i| match i {
+                FlowItem::Line(l) => l.leading,
+                FlowItem::Space(h) => *h,
+                FlowItem::NewPage { .. } => 0.0,
+            })
+            .sum();
+        let leftover = (g.text_height() - used - self.foot_used).max(0.0);
+        // Where white may be added: at spaces between blocks, and between paragraphs (as
+        // TeX's \flushbottom stretches \parskip), so facing pages end on the same line.
+        let stretch_point = |i: usize, item: &FlowItem, before: Option<&FlowItem>| {
+            i > 0
+                && match item {
+                    FlowItem::Space(_) => true,
+                    // A paragraph that follows a line directly (not after a space).
+                    FlowItem::Line(l) => {
+                        l.para.is_some_and(|(k, _)| k == 0)
+                            && l.justified
+                            && matches!(before, Some(FlowItem::Line(_)))
+                    }
+                    FlowItem::NewPage { .. } => false,
+                }
+        };
+        let points = (0..items.len())
+            .filter(|&i| stretch_point(i, &items[i], i.checked_sub(1).map(|k| &items[k])))
             .count();
-        let stretchable = full && spaces > 0 && leftover < MAX_FILL_LINES * g.body.leading;
-        let extra = if stretchable {
-            leftover / spaces as f32
+        let extra = if full && points > 0 && leftover < MAX_FILL_LINES * g.body.leading {
+            // No gap grows by more than half a line: a page with too few gaps stays short.
+            (leftover / points as f32).min(MAX_GAP_LINES * g.body.leading)
         } else {
             0.0
         };
+        let stretches: Vec<bool> = (0..items.len())
+            .map(|i| stretch_point(i, &items[i], i.checked_sub(1).map(|k| &items[k])))
+            .collect();
         let mut y = 0.0;
         let mut page = BodyPage {
             text: Some(self.text),
@@ -264,8 +291,11 @@ impl Body {
             ..BodyPage::default()
         };
         for (i, item) in items.into_iter().enumerate() {
+            if stretches[i] {
+                y += extra;
+            }
             match item {
-                FlowItem::Space(h) => y += h + if i > 0 { extra } else { 0.0 },
+                FlowItem::Space(h) => y += h,
                 FlowItem::Line(l) => {
                     y += l.leading;
                     page.lines.push((y, l));

@@ -25,6 +25,8 @@ pub struct Quality {
     pub orphans: usize,
     /// Pages whose text ends in a hyphenated word (0 unless nothing else was possible).
     pub hyphenated_page_ends: usize,
+    /// Pages inside a text that end above the last baseline (kept lines moved on).
+    pub short_pages: usize,
     /// Notes that continue on the next page.
     pub continued_notes: usize,
     run: usize,
@@ -79,7 +81,7 @@ impl Quality {
     /// One line per preset, as `edition build` prints it.
     pub fn summary(&self) -> String {
         format!(
-            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} pages ending in a hyphen, {} notes continued",
+            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} pages ending in a hyphen, {} short pages, {} notes continued",
             self.pages,
             self.overfull,
             self.worst_ratio,
@@ -89,6 +91,7 @@ impl Quality {
             self.widows,
             self.orphans,
             self.hyphenated_page_ends,
+            self.short_pages,
             self.continued_notes
         )
     }

@@ -18,6 +18,10 @@ const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
 const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
 const FOOT_RULE_THICKNESS: f32 = 0.4;
+/// Where the rule sits in the white above the notes, as a fraction of it measured up from
+/// the notes: the last text line's descenders eat into the white above the rule, and the
+/// first note's ascenders leave white below it, so an off-centre rule looks centred.
+const FOOT_RULE_RISE: f32 = 0.3;
 /// How many lines a page may give up to avoid ending in a hyphenated word: a few lines of
 /// white at the foot (rare: once in a hundred pages of the volume) are less disturbing
 /// than a word split across a page turn, which also splits it in extracted text.
@@ -311,7 +315,7 @@ impl Body {
             let top = g.text_height() - notes_height;
             page.rules.push(Rule {
                 x: 0.0,
-                y: top - Self::separation(layout) / 2.0,
+                y: top - Self::separation(layout) * FOOT_RULE_RISE,
                 width: (FOOT_RULE_WIDTH_EMS * g.body.size).min(g.measure() / 3.0),
                 thickness: FOOT_RULE_THICKNESS,
             });

@@ -18,7 +18,14 @@ fn build(volume: &Volume, fonts: &FontSet, preset: Preset) -> (PagedVolume, Stri
     let paged =
         typeset(volume, fonts, &TypesetOptions::new(preset)).unwrap_or_else(|d| panic!("{d:?}"));
     let bytes = write_pdf(&paged, fonts, &volume.meta).unwrap();
-    let path = std::env::temp_dir().join(format!("reader-edition-volume-{}.pdf", preset.name()));
+    // Tests run in parallel threads: every build gets a file of its own.
+    static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "reader-edition-volume-{}-{}-{n}.pdf",
+        std::process::id(),
+        preset.name()
+    ));
     std::fs::write(&path, bytes).unwrap();
     (paged, path.display().to_string())
 }

@@ -78,7 +78,13 @@ pub fn compute(
             texts: a.get_ref().texts.as_deref(),
         })
         .collect();
-    let found = occur::find(volume, &entries, MatchOptions { plural_s: true }, file, diags);
+    let found = occur::find(
+        volume,
+        &entries,
+        MatchOptions { plural_s: true },
+        file,
+        diags,
+    );
     let mut out: Vec<GlossaryEntry> = g
         .acronym
         .iter()
@@ -109,14 +115,15 @@ pub fn compute(
 /// Acronym-like words (two or more capitals, optionally digits and inner hyphens, maybe a
 /// plural `s`) that no glossary occurrence covers, most frequent first.
 pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> {
-    let covered: BTreeMap<_, Vec<Range<usize>>> =
-        glossary
-            .iter()
-            .flat_map(|e| &e.occurrences)
-            .fold(BTreeMap::new(), |mut m, o| {
-                m.entry(o.block).or_insert_with(Vec::new).push(o.range.clone());
-                m
-            });
+    let covered: BTreeMap<_, Vec<Range<usize>>> = glossary
+        .iter()
+        .flat_map(|e| &e.occurrences)
+        .fold(BTreeMap::new(), |mut m, o| {
+            m.entry(o.block)
+                .or_insert_with(Vec::new)
+                .push(o.range.clone());
+            m
+        });
     let mut words: BTreeMap<String, Uncovered> = BTreeMap::new();
     for text in &volume.texts {
         for (block, plain) in leaf_texts(&text.blocks) {

@@ -73,7 +73,10 @@ pub fn normalize_words(s: &str) -> Vec<String> {
 }
 
 fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '\u{2070}' | '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2074}'..='\u{2079}')
+    matches!(
+        c,
+        '\u{2070}' | '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2074}'..='\u{2079}'
+    )
 }
 
 #[cfg(test)]
@@ -87,6 +90,9 @@ mod tests {
             vec!["comrades", "Enríquez", "counterrevolution"]
         );
         assert_eq!(normalize_words("Concepcio\u{301}n"), vec!["Concepción"]);
-        assert_eq!(normalize_words("Enríquez¹² said⁷"), vec!["Enríquez", "said"]);
+        assert_eq!(
+            normalize_words("Enríquez¹² said⁷"),
+            vec!["Enríquez", "said"]
+        );
     }
 }

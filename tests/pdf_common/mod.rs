@@ -178,11 +178,11 @@ pub fn fonts_dir() -> PathBuf {
 }
 
 /// Runs a tool on a file; `None` when the tool is not installed.
+/// Runs a validator; a missing one fails the test with the command that installs it.
 pub fn tool(program: &str, args: &[&str]) -> Option<String> {
-    let out = std::process::Command::new(program)
-        .args(args)
-        .output()
-        .ok()?;
+    let out = std::process::Command::new(program).args(args).output().unwrap_or_else(|e| {
+        panic!("`{program}` is required by this test and could not be run ({e}): install it with `apt-get install -y poppler-utils qpdf`")
+    });
     Some(String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
 }
 

@@ -237,11 +237,17 @@ pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagn
             pixels.push(v.round().clamp(0.0, 255.0) as u8);
         }
     }
-    Ok(png::encode(&png::RgbImage {
+    png::encode(&png::RgbImage {
         width: WIDTH,
         height: HEIGHT,
         pixels,
-    }))
+    })
+    .map_err(|e| {
+        Diagnostic::new(
+            codes::EPUB_PACKAGING,
+            format!("cannot encode the cover image: {e}"),
+        )
+    })
 }
 
 /// What the cover shows, for readers who cannot see it.

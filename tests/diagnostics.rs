@@ -62,6 +62,11 @@ fn invalid_dates() {
 }
 
 #[test]
+fn source_not_utf8_and_empty_source() {
+    check_golden("source-content");
+}
+
+#[test]
 fn missing_manuscript_folder() {
     let out = edition(&["check", "--manuscript", "tests/fixtures/does-not-exist"]);
     assert_eq!(out.status.code(), Some(1));
@@ -167,5 +172,29 @@ fn init_makes_a_manuscript_that_builds() {
         "the skeleton builds without a diagnostic"
     );
     assert!(dir.join("out/reader.epub").is_file() && dir.join("out/reader-a5.pdf").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let dir = std::env::temp_dir().join(format!("reader-edition-crlf-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("ms/texts")).unwrap();
+    for rel in ["edition.toml", "texts/intro.md"] {
+        let text = std::fs::read_to_string(repo().join("tests/fixtures/tiny").join(rel)).unwrap();
+        let crlf = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
+        std::fs::write(dir.join("ms").join(rel), crlf).unwrap();
+    }
+    let out = edition(&["check", "--manuscript", dir.join("ms").to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

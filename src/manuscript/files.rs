@@ -68,11 +68,14 @@ pub fn read_text(
         Diagnostic::new(code, format!("cannot read `{rel}`: {}", io_reason(&e))).at_opt(origin.span)
     })?;
     let text = decode(&bytes).map_err(|offset| {
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        let column = offset - bytes[..offset].iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) + 1;
         Diagnostic::new(
             codes::NOT_UTF8,
-            format!("`{rel}` is not valid UTF-8 (first bad byte at offset {offset})"),
+            format!("`{rel}` is not valid UTF-8: byte 0x{:02X} at line {line}, column {column}", bytes[offset]),
         )
         .at_opt(origin.span)
+        .hint("re-save the file as UTF-8; a single byte above 0x7F before a letter usually means Latin-1 or Windows-1252 (convert with `iconv -f WINDOWS-1252 -t UTF-8`)")
     })?;
     let file = sources.add(rel.replace('\\', "/"), &full, text);
     Ok(ReadFile { file })

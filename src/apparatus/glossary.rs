@@ -78,7 +78,13 @@ pub fn compute(
             texts: a.get_ref().texts.as_deref(),
         })
         .collect();
-    let found = occur::find(volume, &entries, MatchOptions { plural_s: true }, file, diags);
+    let found = occur::find(
+        volume,
+        &entries,
+        MatchOptions { plural_s: true },
+        file,
+        diags,
+    );
     let mut out: Vec<GlossaryEntry> = g
         .acronym
         .iter()
@@ -108,15 +114,21 @@ pub fn compute(
 
 /// Acronym-like words (two or more capitals, optionally digits and inner hyphens, maybe a
 /// plural `s`) that no glossary occurrence covers, most frequent first.
-pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> {
-    let covered: BTreeMap<_, Vec<Range<usize>>> =
-        glossary
-            .iter()
-            .flat_map(|e| &e.occurrences)
-            .fold(BTreeMap::new(), |mut m, o| {
-                m.entry(o.block).or_insert_with(Vec::new).push(o.range.clone());
-                m
-            });
+/// `ignore`: words the editor declared not to be acronyms.
+pub fn uncovered(
+    volume: &Volume,
+    glossary: &[GlossaryEntry],
+    ignore: &BTreeSet<String>,
+) -> Vec<Uncovered> {
+    let covered: BTreeMap<_, Vec<Range<usize>>> = glossary
+        .iter()
+        .flat_map(|e| &e.occurrences)
+        .fold(BTreeMap::new(), |mut m, o| {
+            m.entry(o.block)
+                .or_insert_with(Vec::new)
+                .push(o.range.clone());
+            m
+        });
     let mut words: BTreeMap<String, Uncovered> = BTreeMap::new();
     for text in &volume.texts {
         for (block, plain) in leaf_texts(&text.blocks) {
@@ -128,6 +140,9 @@ pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> 
                     continue;
                 }
                 let word = plain[r.clone()].to_string();
+                if ignore.contains(&word) {
+                    continue;
+                }
                 let entry = words.entry(word.clone()).or_insert_with(|| Uncovered {
                     word,
                     count: 0,

@@ -83,6 +83,18 @@ impl EmendationEntry {
 pub struct GlossaryFile {
     #[serde(default)]
     pub acronym: Vec<Spanned<AcronymEntry>>,
+    /// Capitalised words that are not acronyms (emphasis such as "NO"), kept out of the
+    /// coverage list.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreEntry>,
+}
+
+/// `[[ignore]]`: words the coverage list leaves out, with the reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    pub words: Vec<String>,
+    pub reason: String,
 }
 
 /// `[[acronym]]`.
@@ -110,6 +122,9 @@ pub struct AcronymEntry {
 pub struct NamesFile {
     #[serde(default)]
     pub person: Vec<Spanned<PersonEntry>>,
+    /// Capitalised sequences that are not personal names, kept out of the coverage list.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreEntry>,
 }
 
 /// `[[person]]`.

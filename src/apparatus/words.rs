@@ -107,11 +107,18 @@ mod tests {
     #[test]
     fn leftmost_longest_whole_words() {
         let f = forms(
-            &[("Andrés Pascal Allende", 0), ("Allende", 1), ("Salvador Allende", 1)],
+            &[
+                ("Andrés Pascal Allende", 0),
+                ("Allende", 1),
+                ("Salvador Allende", 1),
+            ],
             false,
         );
         assert_eq!(
-            found(&f, "in Andrés Pascal Allende, nephew of Salvador Allende. Allende’s"),
+            found(
+                &f,
+                "in Andrés Pascal Allende, nephew of Salvador Allende. Allende’s"
+            ),
             [
                 (0, "Andrés Pascal Allende"),
                 (1, "Salvador Allende"),
@@ -125,7 +132,10 @@ mod tests {
     fn acronym_plurals_possessives_and_hyphens() {
         let f = forms(&[("JAP", 0), ("MIR", 1), ("POI-CI", 2), ("POI", 3)], true);
         assert_eq!(
-            found(&f, "the JAPs, the MIR's line, MIR-led, POI-CI and POI; MIRA, aJAP"),
+            found(
+                &f,
+                "the JAPs, the MIR's line, MIR-led, POI-CI and POI; MIRA, aJAP"
+            ),
             [
                 (0, "JAPs"),
                 (1, "MIR's"),

@@ -101,6 +101,7 @@ fn names_leftmost_longest_with_possessives() {
     assert_eq!(
         headings,
         [
+            "Allende, Beatriz",
             "Allende, Salvador",
             "Enríquez, Marco Antonio",
             "Enríquez, Miguel",
@@ -114,6 +115,9 @@ fn names_leftmost_longest_with_possessives() {
         shown(&m, get("Allende, Salvador")),
         ["essay: Salvador Allende", "essay: Allende’s"]
     );
+    // An entry with `at` takes its form at its anchor, over the unanchored entry.
+    assert_eq!(shown(&m, get("Allende, Beatriz")), ["memoir: Allende"]);
+    assert_eq!(m.apparatus.anchors_resolved, 1);
     assert_eq!(
         shown(&m, get("Pascal Allende, Andrés")),
         ["essay: Andrés Pascal Allende"]
@@ -160,7 +164,7 @@ fn coverage_lists_in_check() {
         "{summary}"
     );
     assert!(
-        summary.contains("name index: 5 headings, 6 occurrences; 1 name-like sequences not in it"),
+        summary.contains("name index: 6 headings, 7 occurrences; 1 name-like sequences not in it"),
         "{summary}"
     );
 }

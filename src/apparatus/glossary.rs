@@ -7,8 +7,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::occur::{self, EntryForms, Occurrence};
+use super::occur::{self, EntryForms, Occurrence, resolve_all};
 use super::registry::GlossaryFile;
+use super::resolve::{Anchor, Resolver};
 use super::surgery::leaf_texts;
 use super::words::MatchOptions;
 use crate::diag::{Diagnostic, FileId, Span};
@@ -27,6 +28,8 @@ pub struct GlossaryEntry {
     pub about: Option<String>,
     /// Every use in the texts, in reading order.
     pub occurrences: Vec<Occurrence>,
+    /// How many `at` anchors of the entry resolved.
+    pub anchored: usize,
     /// The `short` key in glossary.toml.
     pub span: Span,
 }
@@ -59,6 +62,7 @@ pub fn compute(
     volume: &Volume,
     file: FileId,
     g: &GlossaryFile,
+    resolver: &Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<GlossaryEntry> {
     let forms: Vec<Vec<&toml::Spanned<String>>> = g
@@ -69,13 +73,27 @@ pub fn compute(
             std::iter::once(&a.short).chain(&a.aliases).collect()
         })
         .collect();
+    let at: Vec<Vec<Anchor>> = g
+        .acronym
+        .iter()
+        .map(|e| {
+            resolve_all(
+                e.get_ref().at.iter().map(|a| a.anchor()),
+                resolver,
+                file,
+                diags,
+            )
+        })
+        .collect();
     let entries: Vec<EntryForms> = g
         .acronym
         .iter()
         .zip(&forms)
-        .map(|(a, f)| EntryForms {
+        .zip(&at)
+        .map(|((a, f), at)| EntryForms {
             forms: f,
             texts: a.get_ref().texts.as_deref(),
+            at,
         })
         .collect();
     let found = occur::find(
@@ -89,7 +107,8 @@ pub fn compute(
         .acronym
         .iter()
         .zip(found)
-        .map(|(a, occurrences)| {
+        .zip(&at)
+        .map(|((a, occurrences), at)| {
             let a = a.get_ref();
             GlossaryEntry {
                 short: a.short.get_ref().clone(),
@@ -99,6 +118,7 @@ pub fn compute(
                 english: a.english.clone(),
                 about: a.about.clone(),
                 occurrences,
+                anchored: at.len(),
                 span: Span::new(file, a.short.span()),
             }
         })

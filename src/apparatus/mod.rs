@@ -58,6 +58,13 @@ pub struct Coverage {
 }
 
 impl Apparatus {
+    /// Anchors of glossary and index entries that resolved (each claims a passage).
+    fn registry_anchors(&self) -> usize {
+        let g = self.glossary.iter().map(|e| e.anchored);
+        let n = self.index.iter().map(|e| e.anchored);
+        g.chain(n).sum()
+    }
+
     /// The apparatus's line of the printed summary.
     pub fn summary(&self) -> String {
         let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
@@ -102,8 +109,9 @@ pub fn compute(
         );
     }
     notes::renumber(volume);
+    let resolver = resolve::Resolver::new(volume);
     if let Some((file, g)) = &registries.glossary {
-        app.glossary = glossary::compute(volume, *file, g, diags);
+        app.glossary = glossary::compute(volume, *file, g, &resolver, diags);
         for e in app.glossary.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::GLOSSARY_UNUSED, &e.short, e.span));
         }
@@ -116,7 +124,7 @@ pub fn compute(
         .collect();
     app.coverage.acronyms = glossary::uncovered(volume, &app.glossary, &ignore);
     if let Some((file, n)) = &registries.names {
-        app.index = names::compute(volume, *file, n, diags);
+        app.index = names::compute(volume, *file, n, &resolver, diags);
         for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
         }
@@ -128,7 +136,7 @@ pub fn compute(
         .flat_map(|i| i.words.iter().cloned())
         .collect();
     app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
-    app.anchors_resolved = app.notes.len() + app.emendations.len();
+    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors();
     app
 }
 

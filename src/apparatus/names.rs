@@ -5,8 +5,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::occur::{self, EntryForms, Occurrence};
+use super::occur::{self, EntryForms, Occurrence, resolve_all};
 use super::registry::NamesFile;
+use super::resolve::{Anchor, Resolver};
 use super::words::MatchOptions;
 use crate::diag::{Diagnostic, FileId, Span};
 use crate::model::Volume;
@@ -20,6 +21,8 @@ pub struct IndexEntry {
     pub about: Option<String>,
     /// Every mention, in reading order.
     pub occurrences: Vec<Occurrence>,
+    /// How many `at` anchors of the entry resolved.
+    pub anchored: usize,
     /// The `name` key in names.toml.
     pub span: Span,
 }
@@ -29,6 +32,7 @@ pub fn compute(
     volume: &Volume,
     file: FileId,
     n: &NamesFile,
+    resolver: &Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<IndexEntry> {
     let forms: Vec<Vec<&toml::Spanned<String>>> = n
@@ -36,13 +40,27 @@ pub fn compute(
         .iter()
         .map(|p| p.get_ref().variants.iter().collect())
         .collect();
+    let at: Vec<Vec<Anchor>> = n
+        .person
+        .iter()
+        .map(|e| {
+            resolve_all(
+                e.get_ref().at.iter().map(|a| a.anchor()),
+                resolver,
+                file,
+                diags,
+            )
+        })
+        .collect();
     let entries: Vec<EntryForms> = n
         .person
         .iter()
         .zip(&forms)
-        .map(|(p, f)| EntryForms {
+        .zip(&at)
+        .map(|((p, f), at)| EntryForms {
             forms: f,
             texts: p.get_ref().texts.as_deref(),
+            at,
         })
         .collect();
     let found = occur::find(
@@ -56,13 +74,15 @@ pub fn compute(
         .person
         .iter()
         .zip(found)
-        .map(|(p, occurrences)| {
+        .zip(&at)
+        .map(|((p, occurrences), at)| {
             let p = p.get_ref();
             IndexEntry {
                 heading: p.name.get_ref().clone(),
                 variants: p.variants.iter().map(|v| v.get_ref().clone()).collect(),
                 about: p.about.clone(),
                 occurrences,
+                anchored: at.len(),
                 span: Span::new(file, p.name.span()),
             }
         })

@@ -114,6 +114,31 @@ pub struct AcronymEntry {
     pub about: Option<String>,
     /// Homographs: when given, forms are looked for only in these texts (slugs).
     pub texts: Option<Vec<Spanned<String>>>,
+    /// Homographs: when given, the entry takes its forms only at these quotations.
+    #[serde(default)]
+    pub at: Vec<AtAnchor>,
+}
+
+/// `at = [{ text = "…", quote = "…", before = "…" }]`: a passage where an entry (and no
+/// other) applies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtAnchor {
+    pub text: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub before: Option<Spanned<String>>,
+    pub after: Option<Spanned<String>>,
+}
+
+impl AtAnchor {
+    pub fn anchor(&self) -> AnchorKeys<'_> {
+        AnchorKeys {
+            text: &self.text,
+            quote: &self.quote,
+            before: self.before.as_ref(),
+            after: self.after.as_ref(),
+        }
+    }
 }
 
 /// `names.toml`.
@@ -139,6 +164,9 @@ pub struct PersonEntry {
     pub about: Option<String>,
     /// When given, variants are looked for only in these texts (slugs).
     pub texts: Option<Vec<Spanned<String>>>,
+    /// When given, the person takes its variants only at these quotations.
+    #[serde(default)]
+    pub at: Vec<AtAnchor>,
 }
 
 /// The registries of one manuscript, each with the file it came from (absent files give

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::occur::{self, EntryForms, Occurrence, resolve_all};
+use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
 use super::registry::GlossaryFile;
 use super::resolve::{Anchor, Resolver};
 use super::surgery::leaf_texts;
@@ -96,13 +96,12 @@ pub fn compute(
             at,
         })
         .collect();
-    let found = occur::find(
-        volume,
-        &entries,
-        MatchOptions { plural_s: true },
-        file,
-        diags,
-    );
+    let skip = resolve_all(g.skip.iter().map(|a| a.anchor()), resolver, file, diags);
+    let search = Search {
+        matching: MatchOptions { plural_s: true },
+        skip: &skip,
+    };
+    let found = occur::find(volume, &entries, search, file, diags);
     let mut out: Vec<GlossaryEntry> = g
         .acronym
         .iter()

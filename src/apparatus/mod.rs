@@ -136,7 +136,14 @@ pub fn compute(
         .flat_map(|i| i.words.iter().cloned())
         .collect();
     app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
-    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors();
+    // Any anchor that failed is an error, and an apparatus with errors is never used.
+    let skips = registries
+        .glossary
+        .iter()
+        .map(|(_, g)| g.skip.len())
+        .chain(registries.names.iter().map(|(_, n)| n.skip.len()))
+        .sum::<usize>();
+    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors() + skips;
     app
 }
 

@@ -5,7 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::occur::{self, EntryForms, Occurrence, resolve_all};
+use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
 use super::registry::NamesFile;
 use super::resolve::{Anchor, Resolver};
 use super::words::MatchOptions;
@@ -63,13 +63,12 @@ pub fn compute(
             at,
         })
         .collect();
-    let found = occur::find(
-        volume,
-        &entries,
-        MatchOptions { plural_s: false },
-        file,
-        diags,
-    );
+    let skip = resolve_all(n.skip.iter().map(|a| a.anchor()), resolver, file, diags);
+    let search = Search {
+        matching: MatchOptions { plural_s: false },
+        skip: &skip,
+    };
+    let found = occur::find(volume, &entries, search, file, diags);
     let mut out: Vec<IndexEntry> = n
         .person
         .iter()

@@ -184,3 +184,24 @@ pub fn numbers(volume: &Volume, text: &TextId) -> Vec<(u32, NoteId)> {
         .map(|t| t.notes.iter().map(|n| (n.number, n.id)).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_follows_closing_punctuation_but_not_a_dash() {
+        let t = "in 1965.” Then – more";
+        assert_eq!(after_closing_punctuation(t, "in 1965".len()), "in 1965.”".len());
+        let t = "the belts – and";
+        assert_eq!(after_closing_punctuation(t, 9), 9);
+    }
+
+    #[test]
+    fn body_offsets_skip_the_string_delimiters() {
+        let src = "body = \"x\"\nlong = \"\"\"\nyz\"\"\"\n";
+        assert_eq!(&src[body_offset(src, 7..10)..][..1], "x");
+        let start = src.find("\"\"\"").unwrap();
+        assert_eq!(&src[body_offset(src, start..src.len() - 1)..][..2], "yz");
+    }
+}

@@ -38,11 +38,19 @@ pub struct EntryForms<'a> {
 /// Owner of a form that only anchored entries have: found, then kept only at an anchor.
 const ANCHORED_ONLY: usize = usize::MAX;
 
+/// How to search: what may follow a form, and passages where no entry applies.
+#[derive(Debug, Clone, Copy)]
+pub struct Search<'a> {
+    pub matching: MatchOptions,
+    /// `[[skip]]` anchors: a form found inside one of these is no occurrence.
+    pub skip: &'a [Anchor],
+}
+
 /// The occurrences of every entry, in reading order (indexed like `entries`).
 pub fn find(
     volume: &Volume,
     entries: &[EntryForms],
-    options: MatchOptions,
+    search: Search,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<Occurrence>> {
@@ -94,17 +102,19 @@ pub fn find(
                 }
             }
         }
-        let forms = Forms::new(&list, options);
+        let forms = Forms::new(&list, search.matching);
         for (block, plain) in leaf_texts(&text.blocks) {
             for hit in forms.find(&plain) {
-                let claimed = entries.iter().position(|e| {
-                    e.at.iter().any(|a| {
-                        a.text == text.id
-                            && a.block == block
-                            && a.range.start < hit.range.end
-                            && hit.range.start < a.range.end
-                    })
-                });
+                let inside = |a: &Anchor| {
+                    a.text == text.id
+                        && a.block == block
+                        && a.range.start < hit.range.end
+                        && hit.range.start < a.range.end
+                };
+                if search.skip.iter().any(inside) {
+                    continue;
+                }
+                let claimed = entries.iter().position(|e| e.at.iter().any(inside));
                 let owner = match claimed {
                     Some(k) => k,
                     None if hit.owner == ANCHORED_ONLY => continue,

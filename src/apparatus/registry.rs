@@ -83,6 +83,9 @@ impl EmendationEntry {
 pub struct GlossaryFile {
     #[serde(default)]
     pub acronym: Vec<Spanned<AcronymEntry>>,
+    /// Passages where a form is no use of any entry.
+    #[serde(default)]
+    pub skip: Vec<AtAnchor>,
     /// Capitalised words that are not acronyms (emphasis such as "NO"), kept out of the
     /// coverage list.
     #[serde(default)]
@@ -147,6 +150,9 @@ impl AtAnchor {
 pub struct NamesFile {
     #[serde(default)]
     pub person: Vec<Spanned<PersonEntry>>,
+    /// Passages where a variant is no mention of any person.
+    #[serde(default)]
+    pub skip: Vec<AtAnchor>,
     /// Capitalised sequences that are not personal names, kept out of the coverage list.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,

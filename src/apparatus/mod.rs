@@ -97,6 +97,9 @@ pub fn compute(
     if let Some((file, notes_file)) = &registries.notes {
         let resolver = resolve::Resolver::new(volume);
         app.emendations = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
+        let src = sources.text(*file);
+        let entries = &notes_file.emendation;
+        emend::parse_notes(&mut app.emendations, entries, src, *file, ids, diags);
         let resolver = resolve::Resolver::new(volume);
         app.notes = notes::place(
             volume,

@@ -54,7 +54,10 @@ fn emendations_are_applied_and_recorded_in_reading_order() {
     assert_eq!(ems[0].context_before, "I was");
     assert_eq!(ems[0].note.as_deref(), Some("A letter lost in the source."));
     let note = reader_edition::model::text::block_text(&ems[0].note_blocks[0]);
-    assert_eq!(note, "A letter lost in the source.\n", "parsed for the renderers");
+    assert_eq!(
+        note, "A letter lost in the source.\n",
+        "parsed for the renderers"
+    );
     assert!(ems[1].note_blocks.is_empty());
     assert_eq!(
         m.apparatus.notes.len(),

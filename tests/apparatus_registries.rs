@@ -211,3 +211,25 @@ fn golden(case: &str, stderr: &str) {
         "{case}: diagnostics differ from expected.txt"
     );
 }
+
+#[test]
+fn the_volume_memoirs_us_is_three_times_the_unified_secretariat() {
+    let loaded = reader_edition::manuscript::load(&repo().join("manuscript"));
+    assert!(
+        !loaded.diagnostics.has_errors(),
+        "{:?}",
+        loaded.diagnostics.list
+    );
+    let m = loaded.manuscript.unwrap();
+    let app = &m.apparatus;
+    let secretariat = shown(&m, &glossary(app, "US", "Unified Secretariat").occurrences);
+    assert_eq!(secretariat, ["ramiro-mendez-memoir: US"; 3]);
+    let states = &glossary(app, "US", "United States").occurrences;
+    assert!(states.len() > 10, "{}", states.len());
+    // The memoir's other uses stay with the United States.
+    assert!(
+        states
+            .iter()
+            .any(|o| o.text.as_str() == "ramiro-mendez-memoir")
+    );
+}

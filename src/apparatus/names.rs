@@ -3,7 +3,9 @@
 //!
 //! Must not know: how the index is rendered or paginated.
 
-use unicode_normalization::UnicodeNormalization;
+use icu_collator::Collator;
+use icu_collator::options::CollatorOptions;
+use icu_locale_core::locale;
 
 use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
 use super::registry::NamesFile;
@@ -27,7 +29,7 @@ pub struct IndexEntry {
     pub span: Span,
 }
 
-/// The persons of names.toml with their occurrences, sorted by [`sort_key`].
+/// The persons of names.toml with their occurrences, sorted by [`sort`].
 pub fn compute(
     volume: &Volume,
     file: FileId,
@@ -86,33 +88,29 @@ pub fn compute(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        sort_key(&a.heading)
-            .cmp(&sort_key(&b.heading))
-            .then(a.heading.cmp(&b.heading))
-    });
+    sort(&mut out);
     out
 }
 
-/// A sort key close to Spanish collation: case and accents ignored (compared only to
-/// break ties), ñ a letter of its own after n. To be replaced by icu_collator (locale
-/// `es`) when the index is rendered.
-pub fn sort_key(heading: &str) -> String {
-    let mut key = String::new();
-    for c in heading.nfc().flat_map(char::to_lowercase) {
-        if c == 'ñ' {
-            // After every n-word ("nz…") and before o.
-            key.push('n');
-            key.push('\u{10FFFF}');
-            continue;
-        }
-        key.extend(
-            c.to_string()
-                .nfd()
-                .filter(|d| d.is_alphanumeric() || *d == ' ' || *d == ','),
-        );
+/// Sorts index entries on their headings with Spanish collation (CLDR `es`, from
+/// icu_collator's compiled data): case and accents only break ties, ñ is a letter of its
+/// own after n, so "Álvarez" sorts with the A's and "Ñancupil" after "Nuñez".
+pub fn sort(entries: &mut [IndexEntry]) {
+    let headings: Vec<&str> = entries.iter().map(|e| e.heading.as_str()).collect();
+    let order = collation_order(&headings);
+    let mut sorted: Vec<IndexEntry> = order.iter().map(|&k| entries[k].clone()).collect();
+    entries.swap_with_slice(&mut sorted);
+}
+
+/// The indices of `words` in Spanish collation order (ties: by bytes, then position).
+pub fn collation_order(words: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    match Collator::try_new(locale!("es").into(), CollatorOptions::default()) {
+        Ok(c) => order.sort_by(|&a, &b| c.compare(words[a], words[b]).then(words[a].cmp(words[b]))),
+        // Compiled data cannot be missing; should it ever be, bytes still give an order.
+        Err(_) => order.sort_by(|&a, &b| words[a].cmp(words[b])),
     }
-    key
+    order
 }
 
 #[cfg(test)]
@@ -120,21 +118,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spanish_like_order() {
-        let mut v = vec![
+    fn spanish_collation() {
+        let v = [
             "Ñuñoa, X",
             "Nuñez, A",
+            "Oyarzún, C",
             "Álvarez, B",
             "Allende, Salvador",
-            "Oyarzún, C",
+            "Nz",
         ];
-        v.sort_by_key(|h| sort_key(h));
+        let sorted: Vec<&str> = collation_order(&v).into_iter().map(|k| v[k]).collect();
         assert_eq!(
-            v,
+            sorted,
             [
                 "Allende, Salvador",
                 "Álvarez, B",
                 "Nuñez, A",
+                "Nz",
                 "Ñuñoa, X",
                 "Oyarzún, C"
             ]

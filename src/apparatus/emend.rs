@@ -9,11 +9,13 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, FileId, Span, codes};
-use crate::model::{BlockId, TextId, Volume};
+use crate::model::{Block, BlockId, TextId, Volume};
 
+use super::notes::parse_body;
 use super::registry::EmendationEntry;
 use super::resolve::{Anchor, Resolver};
 use super::surgery::{ReplaceError, leaf_mut, leaf_texts, replace_range};
+use crate::manuscript::markdown::IdAlloc;
 
 /// Words of context kept before an emended passage: enough to single out a short word
 /// sequence in a text of tens of thousands of words.
@@ -30,8 +32,10 @@ pub struct Emendation {
     pub original: String,
     /// The edition's reading ("thrilled").
     pub corrected: String,
-    /// The editor's reason, Markdown.
+    /// The editor's reason as written (Markdown).
     pub note: Option<String>,
+    /// The editor's reason parsed (spans into notes.toml); empty without a note.
+    pub note_blocks: Vec<Block>,
     /// Up to a few words of the source right before the passage, to find it again.
     pub context_before: String,
     /// The `[[emendation]]` entry.
@@ -93,6 +97,7 @@ pub fn apply(
             original: plain[a.range.clone()].to_string(),
             corrected: entry.correct.get_ref().nfc().collect(),
             note: entry.note.as_ref().map(|n| n.get_ref().clone()),
+            note_blocks: Vec::new(),
             context_before,
             span: Span::new(file, e.span()),
         });
@@ -135,4 +140,23 @@ pub fn apply(
         shift += em.corrected.len() as isize - em.original.len() as isize;
     }
     out
+}
+
+/// Parses the notes of applied emendations (after the texts' blocks, so their ids follow).
+pub fn parse_notes(
+    emendations: &mut [Emendation],
+    entries: &[toml::Spanned<EmendationEntry>],
+    src: &str,
+    file: FileId,
+    ids: &mut IdAlloc,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for em in emendations {
+        let entry = entries
+            .iter()
+            .find(|e| Span::new(file, e.span()) == em.span);
+        if let Some(note) = entry.and_then(|e| e.get_ref().note.as_ref()) {
+            em.note_blocks = parse_body(src, file, note, ids, diags).unwrap_or_default();
+        }
+    }
 }

@@ -7,8 +7,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::occur::{self, EntryForms, Occurrence};
+use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
 use super::registry::GlossaryFile;
+use super::resolve::{Anchor, Resolver};
 use super::surgery::leaf_texts;
 use super::words::MatchOptions;
 use crate::diag::{Diagnostic, FileId, Span};
@@ -27,6 +28,8 @@ pub struct GlossaryEntry {
     pub about: Option<String>,
     /// Every use in the texts, in reading order.
     pub occurrences: Vec<Occurrence>,
+    /// How many `at` anchors of the entry resolved.
+    pub anchored: usize,
     /// The `short` key in glossary.toml.
     pub span: Span,
 }
@@ -59,6 +62,7 @@ pub fn compute(
     volume: &Volume,
     file: FileId,
     g: &GlossaryFile,
+    resolver: &Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<GlossaryEntry> {
     let forms: Vec<Vec<&toml::Spanned<String>>> = g
@@ -69,27 +73,41 @@ pub fn compute(
             std::iter::once(&a.short).chain(&a.aliases).collect()
         })
         .collect();
+    let at: Vec<Vec<Anchor>> = g
+        .acronym
+        .iter()
+        .map(|e| {
+            resolve_all(
+                e.get_ref().at.iter().map(|a| a.anchor()),
+                resolver,
+                file,
+                diags,
+            )
+        })
+        .collect();
     let entries: Vec<EntryForms> = g
         .acronym
         .iter()
         .zip(&forms)
-        .map(|(a, f)| EntryForms {
+        .zip(&at)
+        .map(|((a, f), at)| EntryForms {
             forms: f,
             texts: a.get_ref().texts.as_deref(),
+            at,
         })
         .collect();
-    let found = occur::find(
-        volume,
-        &entries,
-        MatchOptions { plural_s: true },
-        file,
-        diags,
-    );
+    let skip = resolve_all(g.skip.iter().map(|a| a.anchor()), resolver, file, diags);
+    let search = Search {
+        matching: MatchOptions { plural_s: true },
+        skip: &skip,
+    };
+    let found = occur::find(volume, &entries, search, file, diags);
     let mut out: Vec<GlossaryEntry> = g
         .acronym
         .iter()
         .zip(found)
-        .map(|(a, occurrences)| {
+        .zip(&at)
+        .map(|((a, occurrences), at)| {
             let a = a.get_ref();
             GlossaryEntry {
                 short: a.short.get_ref().clone(),
@@ -99,6 +117,7 @@ pub fn compute(
                 english: a.english.clone(),
                 about: a.about.clone(),
                 occurrences,
+                anchored: at.len(),
                 span: Span::new(file, a.short.span()),
             }
         })
@@ -114,7 +133,12 @@ pub fn compute(
 
 /// Acronym-like words (two or more capitals, optionally digits and inner hyphens, maybe a
 /// plural `s`) that no glossary occurrence covers, most frequent first.
-pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> {
+/// `ignore`: words the editor declared not to be acronyms.
+pub fn uncovered(
+    volume: &Volume,
+    glossary: &[GlossaryEntry],
+    ignore: &BTreeSet<String>,
+) -> Vec<Uncovered> {
     let covered: BTreeMap<_, Vec<Range<usize>>> = glossary
         .iter()
         .flat_map(|e| &e.occurrences)
@@ -135,6 +159,9 @@ pub fn uncovered(volume: &Volume, glossary: &[GlossaryEntry]) -> Vec<Uncovered> 
                     continue;
                 }
                 let word = plain[r.clone()].to_string();
+                if ignore.contains(&word) {
+                    continue;
+                }
                 let entry = words.entry(word.clone()).or_insert_with(|| Uncovered {
                     word,
                     count: 0,

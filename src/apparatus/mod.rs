@@ -6,9 +6,12 @@
 //! Must not know: files on disk (the loader hands in their text), fonts, pages, XHTML.
 
 pub mod anchor;
+pub mod coverage;
 pub mod emend;
 pub mod fold;
 pub mod glossary;
+pub mod namelike;
+pub mod names;
 pub mod notes;
 pub mod occur;
 pub mod registry;
@@ -16,12 +19,15 @@ pub mod resolve;
 pub mod surgery;
 pub mod words;
 
-use crate::diag::{Diagnostic, Sources};
+use crate::diag::{Diagnostic, Sources, Span, codes};
 use crate::manuscript::markdown::IdAlloc;
 use crate::model::Volume;
 
 pub use emend::Emendation;
+pub use glossary::{GlossaryEntry, Uncovered};
+pub use names::IndexEntry;
 pub use notes::PlacedNote;
+pub use occur::Occurrence;
 pub use registry::Registries;
 pub use resolve::Anchor;
 
@@ -32,18 +38,48 @@ pub struct Apparatus {
     pub notes: Vec<PlacedNote>,
     /// Applied emendations, in reading order: the appendix lists them.
     pub emendations: Vec<Emendation>,
+    /// The glossary of acronyms, alphabetical, each entry with its occurrences.
+    pub glossary: Vec<GlossaryEntry>,
+    /// The name index, sorted on the headings, each with its occurrences.
+    pub index: Vec<IndexEntry>,
+    /// What the registries do not cover (listed by `edition check`).
+    pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
     pub anchors_resolved: usize,
 }
 
+/// Words of the texts that look like registry entries but are in no registry.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// Acronym-like words no glossary entry covers.
+    pub acronyms: Vec<Uncovered>,
+    /// Capitalised sequences that look like personal names and are not in the index.
+    pub names: Vec<Uncovered>,
+}
+
 impl Apparatus {
+    /// Anchors of glossary and index entries that resolved (each claims a passage).
+    fn registry_anchors(&self) -> usize {
+        let g = self.glossary.iter().map(|e| e.anchored);
+        let n = self.index.iter().map(|e| e.anchored);
+        g.chain(n).sum()
+    }
+
     /// The apparatus's line of the printed summary.
     pub fn summary(&self) -> String {
+        let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
+        let mentions: usize = self.index.iter().map(|e| e.occurrences.len()).sum();
         format!(
-            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n",
+            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n",
             self.notes.len(),
             self.emendations.len(),
-            self.anchors_resolved
+            self.anchors_resolved,
+            self.glossary.len(),
+            uses,
+            self.coverage.acronyms.len(),
+            self.index.len(),
+            mentions,
+            self.coverage.names.len(),
         )
     }
 }
@@ -61,6 +97,9 @@ pub fn compute(
     if let Some((file, notes_file)) = &registries.notes {
         let resolver = resolve::Resolver::new(volume);
         app.emendations = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
+        let src = sources.text(*file);
+        let entries = &notes_file.emendation;
+        emend::parse_notes(&mut app.emendations, entries, src, *file, ids, diags);
         let resolver = resolve::Resolver::new(volume);
         app.notes = notes::place(
             volume,
@@ -73,6 +112,44 @@ pub fn compute(
         );
     }
     notes::renumber(volume);
-    app.anchors_resolved = app.notes.len() + app.emendations.len();
+    let resolver = resolve::Resolver::new(volume);
+    if let Some((file, g)) = &registries.glossary {
+        app.glossary = glossary::compute(volume, *file, g, &resolver, diags);
+        for e in app.glossary.iter().filter(|e| e.occurrences.is_empty()) {
+            diags.push(unused(codes::GLOSSARY_UNUSED, &e.short, e.span));
+        }
+    }
+    let ignore = registries
+        .glossary
+        .iter()
+        .flat_map(|(_, g)| &g.ignore)
+        .flat_map(|i| i.words.iter().cloned())
+        .collect();
+    app.coverage.acronyms = glossary::uncovered(volume, &app.glossary, &ignore);
+    if let Some((file, n)) = &registries.names {
+        app.index = names::compute(volume, *file, n, &resolver, diags);
+        for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
+            diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
+        }
+    }
+    let ignore = registries
+        .names
+        .iter()
+        .flat_map(|(_, n)| &n.ignore)
+        .flat_map(|i| i.words.iter().cloned())
+        .collect();
+    app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
+    // Any anchor that failed is an error, and an apparatus with errors is never used.
+    let skips = registries
+        .glossary
+        .iter()
+        .map(|(_, g)| g.skip.len())
+        .chain(registries.names.iter().map(|(_, n)| n.skip.len()))
+        .sum::<usize>();
+    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors() + skips;
     app
+}
+
+fn unused(code: crate::diag::Code, entry: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(code, format!("“{entry}” occurs in no text")).at(span)
 }

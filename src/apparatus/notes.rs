@@ -48,35 +48,10 @@ pub fn place(
     let mut placed = Vec::new();
     for (anchor, k) in resolved {
         let entry = &entries[k];
-        let body = &entry.get_ref().body;
-        let offset = body_offset(src, body.span());
         let id = ids.note();
-        let mut found = Vec::new();
-        let parsed = markdown::parse(
-            MarkdownSource {
-                text: body.get_ref(),
-                file,
-                offset,
-            },
-            ids,
-            &mut found,
-        );
-        diags.extend(found);
-        let body_span = Span::new(file, body.span());
-        if parsed.blocks.is_empty() || !parsed.notes.is_empty() {
-            diags.push(
-                Diagnostic::new(
-                    codes::NOTE_BODY,
-                    if parsed.blocks.is_empty() {
-                        "this note's body is empty".to_string()
-                    } else {
-                        "this note's body has footnotes of its own".to_string()
-                    },
-                )
-                .at(body_span),
-            );
+        let Some(blocks) = parse_body(src, file, &entry.get_ref().body, ids, diags) else {
             continue;
-        }
+        };
         let Some(text) = volume.texts.iter_mut().find(|t| t.id == anchor.text) else {
             continue;
         };
@@ -97,11 +72,43 @@ pub fn place(
             id,
             number: 0,
             span,
-            blocks: parsed.blocks,
+            blocks,
         });
         placed.push(PlacedNote { id, anchor, span });
     }
     placed
+}
+
+/// Parses a Markdown body held in a TOML string of `src` (spans point into the file).
+/// `None`, with a diagnostic, when it is empty or has footnotes of its own.
+pub fn parse_body(
+    src: &str,
+    file: FileId,
+    body: &toml::Spanned<String>,
+    ids: &mut IdAlloc,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Block>> {
+    let mut found = Vec::new();
+    let parsed = markdown::parse(
+        MarkdownSource {
+            text: body.get_ref(),
+            file,
+            offset: body_offset(src, body.span()),
+        },
+        ids,
+        &mut found,
+    );
+    diags.extend(found);
+    if parsed.blocks.is_empty() || !parsed.notes.is_empty() {
+        let message = if parsed.blocks.is_empty() {
+            "this body is empty"
+        } else {
+            "this body has footnotes of its own"
+        };
+        diags.push(Diagnostic::new(codes::NOTE_BODY, message).at(Span::new(file, body.span())));
+        return None;
+    }
+    Some(parsed.blocks)
 }
 
 /// Punctuation that a note call follows when it closes the quotation (Chicago Manual of
@@ -183,4 +190,28 @@ pub fn numbers(volume: &Volume, text: &TextId) -> Vec<(u32, NoteId)> {
         .text(text)
         .map(|t| t.notes.iter().map(|n| (n.number, n.id)).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_follows_closing_punctuation_but_not_a_dash() {
+        let t = "in 1965.” Then – more";
+        assert_eq!(
+            after_closing_punctuation(t, "in 1965".len()),
+            "in 1965.”".len()
+        );
+        let t = "the belts – and";
+        assert_eq!(after_closing_punctuation(t, 9), 9);
+    }
+
+    #[test]
+    fn body_offsets_skip_the_string_delimiters() {
+        let src = "body = \"x\"\nlong = \"\"\"\nyz\"\"\"\n";
+        assert_eq!(&src[body_offset(src, 7..10)..][..1], "x");
+        let start = src.find("\"\"\"").unwrap();
+        assert_eq!(&src[body_offset(src, start..src.len() - 1)..][..2], "yz");
+    }
 }

@@ -1,7 +1,8 @@
 //! Occurrences of registry entries (glossary acronyms, persons) in every text, found from
 //! their forms with one automaton per text. An entry may be limited to some texts: within
 //! them it takes a form over an unlimited entry with the same form (a homograph such as
-//! the memoir's "US"). Two entries claiming one form with equal standing is an error.
+//! the memoir's "US"); an entry with `at` anchors takes its forms at those passages,
+//! over any other. Two entries claiming one form with equal standing is an error.
 //!
 //! Must not know: what the entries mean.
 
@@ -10,6 +11,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::registry::AnchorKeys;
+use super::resolve::{Anchor, Resolver};
 use super::surgery::leaf_texts;
 use super::words::{Forms, MatchOptions};
 use crate::diag::{Diagnostic, FileId, Span, codes};
@@ -23,18 +26,31 @@ pub struct Occurrence {
     pub range: Range<usize>,
 }
 
-/// The forms of one entry and the texts it is limited to.
+/// The forms of one entry, the texts it is limited to, and the passages it is limited to.
 #[derive(Debug, Clone, Copy)]
 pub struct EntryForms<'a> {
     pub forms: &'a [&'a Spanned<String>],
     pub texts: Option<&'a [Spanned<String>]>,
+    /// When not empty, the entry takes its forms only here, over any other entry.
+    pub at: &'a [Anchor],
+}
+
+/// Owner of a form that only anchored entries have: found, then kept only at an anchor.
+const ANCHORED_ONLY: usize = usize::MAX;
+
+/// How to search: what may follow a form, and passages where no entry applies.
+#[derive(Debug, Clone, Copy)]
+pub struct Search<'a> {
+    pub matching: MatchOptions,
+    /// `[[skip]]` anchors: a form found inside one of these is no occurrence.
+    pub skip: &'a [Anchor],
 }
 
 /// The occurrences of every entry, in reading order (indexed like `entries`).
 pub fn find(
     volume: &Volume,
     entries: &[EntryForms],
-    options: MatchOptions,
+    search: Search,
     file: FileId,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<Occurrence>> {
@@ -45,6 +61,9 @@ pub fn find(
         // form → (limited to this text?, entry, span of the form)
         let mut owner: BTreeMap<&str, (bool, usize, Span)> = BTreeMap::new();
         for (k, e) in entries.iter().enumerate() {
+            if !e.at.is_empty() {
+                continue;
+            }
             let limited = match e.texts {
                 Some(list) if !list.iter().any(|t| t.get_ref() == slug) => continue,
                 Some(_) => true,
@@ -72,14 +91,36 @@ pub fn find(
                 }
             }
         }
-        let list: Vec<(String, usize)> = owner
+        let mut list: Vec<(String, usize)> = owner
             .iter()
             .map(|(f, (_, k, _))| (f.to_string(), *k))
             .collect();
-        let forms = Forms::new(&list, options);
+        for e in entries.iter().filter(|e| !e.at.is_empty()) {
+            for form in e.forms {
+                if !owner.contains_key(form.get_ref().as_str()) {
+                    list.push((form.get_ref().clone(), ANCHORED_ONLY));
+                }
+            }
+        }
+        let forms = Forms::new(&list, search.matching);
         for (block, plain) in leaf_texts(&text.blocks) {
             for hit in forms.find(&plain) {
-                out[hit.owner].push(Occurrence {
+                let inside = |a: &Anchor| {
+                    a.text == text.id
+                        && a.block == block
+                        && a.range.start < hit.range.end
+                        && hit.range.start < a.range.end
+                };
+                if search.skip.iter().any(inside) {
+                    continue;
+                }
+                let claimed = entries.iter().position(|e| e.at.iter().any(inside));
+                let owner = match claimed {
+                    Some(k) => k,
+                    None if hit.owner == ANCHORED_ONLY => continue,
+                    None => hit.owner,
+                };
+                out[owner].push(Occurrence {
                     text: text.id.clone(),
                     block,
                     range: hit.range,
@@ -88,4 +129,21 @@ pub fn find(
         }
     }
     out
+}
+
+/// Resolves the `at` anchors of one entry; failures become diagnostics.
+pub fn resolve_all<'a>(
+    keys: impl Iterator<Item = AnchorKeys<'a>>,
+    resolver: &Resolver,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Anchor> {
+    keys.filter_map(|k| match resolver.resolve(file, k, "registry anchor") {
+        Ok(a) => Some(a),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    })
+    .collect()
 }

@@ -83,6 +83,21 @@ impl EmendationEntry {
 pub struct GlossaryFile {
     #[serde(default)]
     pub acronym: Vec<Spanned<AcronymEntry>>,
+    /// Passages where a form is no use of any entry.
+    #[serde(default)]
+    pub skip: Vec<AtAnchor>,
+    /// Capitalised words that are not acronyms (emphasis such as "NO"), kept out of the
+    /// coverage list.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreEntry>,
+}
+
+/// `[[ignore]]`: words the coverage list leaves out, with the reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    pub words: Vec<String>,
+    pub reason: String,
 }
 
 /// `[[acronym]]`.
@@ -102,6 +117,31 @@ pub struct AcronymEntry {
     pub about: Option<String>,
     /// Homographs: when given, forms are looked for only in these texts (slugs).
     pub texts: Option<Vec<Spanned<String>>>,
+    /// Homographs: when given, the entry takes its forms only at these quotations.
+    #[serde(default)]
+    pub at: Vec<AtAnchor>,
+}
+
+/// `at = [{ text = "…", quote = "…", before = "…" }]`: a passage where an entry (and no
+/// other) applies.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AtAnchor {
+    pub text: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub before: Option<Spanned<String>>,
+    pub after: Option<Spanned<String>>,
+}
+
+impl AtAnchor {
+    pub fn anchor(&self) -> AnchorKeys<'_> {
+        AnchorKeys {
+            text: &self.text,
+            quote: &self.quote,
+            before: self.before.as_ref(),
+            after: self.after.as_ref(),
+        }
+    }
 }
 
 /// `names.toml`.
@@ -110,6 +150,12 @@ pub struct AcronymEntry {
 pub struct NamesFile {
     #[serde(default)]
     pub person: Vec<Spanned<PersonEntry>>,
+    /// Passages where a variant is no mention of any person.
+    #[serde(default)]
+    pub skip: Vec<AtAnchor>,
+    /// Capitalised sequences that are not personal names, kept out of the coverage list.
+    #[serde(default)]
+    pub ignore: Vec<IgnoreEntry>,
 }
 
 /// `[[person]]`.
@@ -124,6 +170,9 @@ pub struct PersonEntry {
     pub about: Option<String>,
     /// When given, variants are looked for only in these texts (slugs).
     pub texts: Option<Vec<Spanned<String>>>,
+    /// When given, the person takes its variants only at these quotations.
+    #[serde(default)]
+    pub at: Vec<AtAnchor>,
 }
 
 /// The registries of one manuscript, each with the file it came from (absent files give

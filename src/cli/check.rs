@@ -1,13 +1,22 @@
-//! `edition check`: reads the manuscript and reports every diagnostic; writes nothing.
+//! `edition check`: reads the manuscript and reports every diagnostic, with the coverage
+//! lists of the registries; writes nothing.
 
-use crate::manuscript;
+use crate::{apparatus, manuscript};
 
 use super::report::{print_diagnostics, summary};
 use super::{EXIT_ERRORS, ManuscriptArgs};
 
 pub fn run(args: &ManuscriptArgs) -> u8 {
     let loaded = manuscript::load(&args.manuscript);
-    print_diagnostics(&loaded.sources, &loaded.diagnostics);
+    let mut diags = loaded.diagnostics.clone();
+    if let Some(m) = &loaded.manuscript {
+        diags.extend(apparatus::coverage::diagnostics(
+            &m.apparatus,
+            &m.volume,
+            &loaded.sources,
+        ));
+    }
+    print_diagnostics(&loaded.sources, &diags);
     match loaded.manuscript {
         Some(m) => {
             print!("{}{}", summary(&m.volume), m.apparatus.summary());

@@ -97,9 +97,10 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     };
     // The apparatus: registries read and parsed always; anchored only into a volume
     // that loaded without errors (a missing text would make every anchor into it fail).
+    let volume_ok = !diags.has_errors();
     let registries = registries::read(root, sources, diags);
     let mut found = Vec::new();
-    let apparatus = if diags.has_errors() {
+    let apparatus = if !volume_ok {
         Apparatus::default()
     } else {
         apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)

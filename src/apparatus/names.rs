@@ -1,0 +1,143 @@
+//! The name index: persons of `names.toml` with their occurrences in every text
+//! (leftmost-longest whole words, possessives included), sorted on the heading.
+//!
+//! Must not know: how the index is rendered or paginated.
+
+use icu_collator::Collator;
+use icu_collator::options::CollatorOptions;
+use icu_locale_core::locale;
+
+use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
+use super::registry::NamesFile;
+use super::resolve::{Anchor, Resolver};
+use super::words::MatchOptions;
+use crate::diag::{Diagnostic, FileId, Span};
+use crate::model::Volume;
+
+/// One heading of the name index.
+#[derive(Debug, Clone)]
+pub struct IndexEntry {
+    /// As printed, surname first: "Pascal Allende, Andrés".
+    pub heading: String,
+    pub variants: Vec<String>,
+    pub about: Option<String>,
+    /// Every mention, in reading order.
+    pub occurrences: Vec<Occurrence>,
+    /// How many `at` anchors of the entry resolved.
+    pub anchored: usize,
+    /// The `name` key in names.toml.
+    pub span: Span,
+}
+
+/// The persons of names.toml with their occurrences, sorted by [`sort`].
+pub fn compute(
+    volume: &Volume,
+    file: FileId,
+    n: &NamesFile,
+    resolver: &Resolver,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<IndexEntry> {
+    let forms: Vec<Vec<&toml::Spanned<String>>> = n
+        .person
+        .iter()
+        .map(|p| p.get_ref().variants.iter().collect())
+        .collect();
+    let at: Vec<Vec<Anchor>> = n
+        .person
+        .iter()
+        .map(|e| {
+            resolve_all(
+                e.get_ref().at.iter().map(|a| a.anchor()),
+                resolver,
+                file,
+                diags,
+            )
+        })
+        .collect();
+    let entries: Vec<EntryForms> = n
+        .person
+        .iter()
+        .zip(&forms)
+        .zip(&at)
+        .map(|((p, f), at)| EntryForms {
+            forms: f,
+            texts: p.get_ref().texts.as_deref(),
+            at,
+        })
+        .collect();
+    let skip = resolve_all(n.skip.iter().map(|a| a.anchor()), resolver, file, diags);
+    let search = Search {
+        matching: MatchOptions { plural_s: false },
+        skip: &skip,
+    };
+    let found = occur::find(volume, &entries, search, file, diags);
+    let mut out: Vec<IndexEntry> = n
+        .person
+        .iter()
+        .zip(found)
+        .zip(&at)
+        .map(|((p, occurrences), at)| {
+            let p = p.get_ref();
+            IndexEntry {
+                heading: p.name.get_ref().clone(),
+                variants: p.variants.iter().map(|v| v.get_ref().clone()).collect(),
+                about: p.about.clone(),
+                occurrences,
+                anchored: at.len(),
+                span: Span::new(file, p.name.span()),
+            }
+        })
+        .collect();
+    sort(&mut out);
+    out
+}
+
+/// Sorts index entries on their headings with Spanish collation (CLDR `es`, from
+/// icu_collator's compiled data): case and accents only break ties, ñ is a letter of its
+/// own after n, so "Álvarez" sorts with the A's and "Ñancupil" after "Nuñez".
+pub fn sort(entries: &mut [IndexEntry]) {
+    let headings: Vec<&str> = entries.iter().map(|e| e.heading.as_str()).collect();
+    let order = collation_order(&headings);
+    let mut sorted: Vec<IndexEntry> = order.iter().map(|&k| entries[k].clone()).collect();
+    entries.swap_with_slice(&mut sorted);
+}
+
+/// The indices of `words` in Spanish collation order (ties: by bytes, then position).
+pub fn collation_order(words: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    match Collator::try_new(locale!("es").into(), CollatorOptions::default()) {
+        Ok(c) => order.sort_by(|&a, &b| c.compare(words[a], words[b]).then(words[a].cmp(words[b]))),
+        // Compiled data cannot be missing; should it ever be, bytes still give an order.
+        Err(_) => order.sort_by(|&a, &b| words[a].cmp(words[b])),
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_collation() {
+        let v = [
+            "Ñuñoa, X",
+            "Nuñez, A",
+            "Oyarzún, C",
+            "Álvarez, B",
+            "Allende, Salvador",
+            "Nz",
+        ];
+        let sorted: Vec<&str> = collation_order(&v).into_iter().map(|k| v[k]).collect();
+        assert_eq!(
+            sorted,
+            [
+                "Allende, Salvador",
+                "Álvarez, B",
+                "Nuñez, A",
+                "Nz",
+                "Ñuñoa, X",
+                "Oyarzún, C"
+            ]
+        );
+    }
+}

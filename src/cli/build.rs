@@ -1,6 +1,7 @@
 //! `edition build` (and `edition` alone): reads the manuscript, renders the EPUB and the
 //! PDF presets in memory, and writes them atomically only when everything succeeded.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -163,20 +164,35 @@ fn typeset_preset(
     preset: Preset,
     diags: &mut Diagnostics,
 ) -> Option<PagedVolume> {
-    match typeset::typeset(
-        &m.volume,
-        fonts,
-        &TypesetOptions {
-            preset,
-            ..TypesetOptions::default()
-        },
-    ) {
+    let options = TypesetOptions {
+        preset,
+        keep_whole: keep_whole(m),
+        ..TypesetOptions::default()
+    };
+    match typeset::typeset(&m.volume, fonts, &options) {
         Ok(paged) => Some(paged),
         Err(found) => {
             diags.extend(found);
             None
         }
     }
+}
+
+/// Words the typesetter never hyphenates: every word of the name index's variants and
+/// the glossary's short forms and aliases (a split name or acronym reads badly and is
+/// missed by a search of the PDF).
+fn keep_whole(m: &Manuscript) -> BTreeSet<String> {
+    let names = m.apparatus.index.iter().flat_map(|e| e.variants.iter());
+    let acronyms = m
+        .apparatus
+        .glossary
+        .iter()
+        .flat_map(|e| std::iter::once(&e.short).chain(e.aliases.iter()));
+    names
+        .chain(acronyms)
+        .flat_map(|form| form.split_whitespace())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The EPUB, with print page numbers from the A5 edition when it was typeset.

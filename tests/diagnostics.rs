@@ -194,7 +194,13 @@ fn bom_and_crlf_are_accepted() {
     // The tiny book's coverage warnings (an unregistered name) are fine; nothing about
     // the files' encoding or the Markdown may be reported.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.is_empty() || stderr.contains("0 error(s)"), "{stderr}");
-    assert!(!stderr.contains("[E1") && !stderr.contains("[E3"), "{stderr}");
+    assert!(
+        stderr.is_empty() || stderr.contains("0 error(s)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("[E1") && !stderr.contains("[E3"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,7 +13,8 @@ fn build(preset: Preset) -> Vec<u8> {
 }
 
 fn write(name: &str, bytes: &[u8]) -> String {
-    let path = std::env::temp_dir().join(name);
+    // A name of its own per process: other test runs on the machine use the same folder.
+    let path = std::env::temp_dir().join(format!("{}-{name}", std::process::id()));
     std::fs::write(&path, bytes).unwrap();
     path.display().to_string()
 }

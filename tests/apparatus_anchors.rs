@@ -6,23 +6,8 @@ mod common;
 
 use common::*;
 
-pub fn check_golden(case: &str) {
-    let dir = format!("tests/fixtures/apparatus/{case}");
-    let out = edition(&["check", "--manuscript", &dir]);
-    assert_eq!(out.status.code(), Some(1), "{case}: exit code");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!stderr.contains("panicked"), "{case}: panic\n{stderr}");
-    let golden = repo().join(&dir).join("expected.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, &stderr).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&golden)
-        .unwrap_or_else(|_| panic!("{case}: no expected.txt (run with UPDATE_GOLDEN=1)"));
-    assert_eq!(
-        stderr, expected,
-        "{case}: diagnostics differ from expected.txt"
-    );
+fn check_golden(case: &str) {
+    check_golden_dir(&format!("tests/fixtures/apparatus/{case}"));
 }
 
 #[test]

@@ -316,3 +316,23 @@ pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<u
     }
     Ok(pos)
 }
+
+/// Golden diagnostics: `edition check` of the bad manuscript `dir` must exit 1 and print
+/// exactly `dir/expected.txt` (UPDATE_GOLDEN=1 rewrites it after a deliberate change).
+pub fn check_golden_dir(dir: &str) {
+    let out = edition(&["check", "--manuscript", dir]);
+    assert_eq!(out.status.code(), Some(1), "{dir}: exit code");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!stderr.contains("panicked"), "{dir}: panic\n{stderr}");
+    let golden = repo().join(dir).join("expected.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &stderr).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|_| panic!("{dir}: no expected.txt (run with UPDATE_GOLDEN=1)"));
+    assert_eq!(
+        stderr, expected,
+        "{dir}: diagnostics differ from expected.txt"
+    );
+}

@@ -124,4 +124,9 @@ catalogue! {
         "add a `[[person]]` to names.toml with this form among its `variants`, if it is a person";
     PERSON_UNUSED = "W604", Warning, "person of the name index no text mentions",
         "correct `variants` to the forms the texts use, or remove the entry";
+    // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
+    SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
+        "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";
+    SEE_TO_ITSELF = "E621", Error, "cross-reference to its own heading",
+        "a `[[see]]` sends a reader from another form: give `from` a form that is not a heading, or remove the entry";
 }

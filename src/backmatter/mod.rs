@@ -105,3 +105,19 @@ impl BackMatter {
             .map_or(text.as_str(), |(_, s)| s.as_str())
     }
 }
+
+/// The first of `locators` (in reading order) for each value of `key` — in the outputs,
+/// the page a locator lands on — in the order the values first occur.
+pub fn first_per<K: PartialEq>(
+    locators: &[Locator],
+    key: impl Fn(&Locator) -> K,
+) -> Vec<(K, &Locator)> {
+    let mut out: Vec<(K, &Locator)> = Vec::new();
+    for loc in locators {
+        let k = key(loc);
+        if !out.iter().any(|(seen, _)| *seen == k) {
+            out.push((k, loc));
+        }
+    }
+    out
+}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
@@ -208,6 +209,7 @@ fn write_epub(
     let options = epub::EpubOptions {
         cover: Some(cover_fonts(fonts)),
         pages,
+        back_matter: Some(BackMatter::new(&m.volume, &m.apparatus)),
         ..epub::EpubOptions::default()
     };
     epub::write_epub(&m.volume, &options)

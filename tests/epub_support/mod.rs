@@ -396,6 +396,7 @@ pub fn build_edge() -> Vec<u8> {
             nav_depth: 1,
             cover: None,
             pages: None,
+            back_matter: None,
         },
     )
     .expect("the edge volume builds")

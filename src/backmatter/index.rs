@@ -171,6 +171,23 @@ pub fn generated_see(
     (!files_beside && !is_heading).then_some(form)
 }
 
+impl LetterGroup {
+    /// The letter in ASCII for ids and file names ("N" and "N-tilde" for Ñ).
+    pub fn letter_slug(&self) -> String {
+        match self.letter.as_str() {
+            "Ñ" => "N-tilde".to_string(),
+            "#" => "other".to_string(),
+            l => {
+                let ascii: String = l.chars().filter(char::is_ascii_alphanumeric).collect();
+                match l.chars().next() {
+                    Some(c) if ascii.is_empty() => format!("u{:04X}", c as u32),
+                    _ => ascii,
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,22 +217,5 @@ mod tests {
         );
         // A form that is a heading of its own sends nobody anywhere.
         assert_eq!(see("Allende Gossens, Salvador", "Salvador Allende"), None);
-    }
-}
-
-impl LetterGroup {
-    /// The letter in ASCII for ids and file names ("N" and "N-tilde" for Ñ).
-    pub fn letter_slug(&self) -> String {
-        match self.letter.as_str() {
-            "Ñ" => "N-tilde".to_string(),
-            "#" => "other".to_string(),
-            l => {
-                let ascii: String = l.chars().filter(char::is_ascii_alphanumeric).collect();
-                match l.chars().next() {
-                    Some(c) if ascii.is_empty() => format!("u{:04X}", c as u32),
-                    _ => ascii,
-                }
-            }
-        }
     }
 }

@@ -190,7 +190,7 @@ impl<'a> BodyWriter<'a> {
     fn open_spot(&mut self, spot: Spot, run_end: usize) {
         let fits = spot.range.end <= run_end && spot.range.end > self.pos;
         let mut ids = spot.ids.iter();
-        let wrap = fits && (spot.abbr.is_some() || spot.ids.first().is_some());
+        let wrap = fits && (spot.abbr.is_some() || !spot.ids.is_empty());
         let first = if wrap { ids.next() } else { None };
         for id in ids {
             self.w.empty("span", &[("id", id)]);

@@ -170,7 +170,8 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
-    match typeset::typeset(&m.volume, fonts, &options) {
+    let back = BackMatter::new(&m.volume, &m.apparatus);
+    match typeset::typeset_with(&m.volume, Some(&back), fonts, &options) {
         Ok(paged) => Some(paged),
         Err(found) => {
             diags.extend(found);

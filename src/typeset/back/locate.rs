@@ -58,9 +58,9 @@ impl<'a> BodyLocate<'a> {
         let lines = &self.body.pages.get(page)?.lines;
         let line = lines
             .iter()
-            .filter(|(_, l)| l.block == Some(loc.block))
-            .filter(|(_, l)| l.offset.is_none_or(|o| o <= loc.range.start))
-            .next_back()
+            .rfind(|(_, l)| {
+                l.block == Some(loc.block) && l.offset.is_none_or(|o| o <= loc.range.start)
+            })
             .or_else(|| lines.iter().find(|(_, l)| l.block == Some(loc.block)));
         let y = line.map_or(0.0, |(baseline, l)| self.top + baseline - l.leading);
         Some(BodyPlace { page, y })

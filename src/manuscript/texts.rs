@@ -34,6 +34,8 @@ pub struct ConfiguredText {
     pub spec: TextSpec,
     pub config: TextConfig,
     pub file: FileId,
+    /// Where the TOML of the configuration starts in `file` (its spans are relative).
+    pub toml_offset: usize,
     /// For Markdown texts: where the body starts in `file`.
     pub body_offset: usize,
 }
@@ -232,6 +234,7 @@ pub fn read_text_config(
         spec: spec.clone(),
         config,
         file,
+        toml_offset,
         body_offset,
     })
 }

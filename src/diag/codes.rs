@@ -69,6 +69,8 @@ catalogue! {
         "start the file with a `+++` TOML block holding at least `title`";
     UNDEFINED_FOOTNOTE = "E302", Error, "footnote reference without a definition",
         "add a definition `[^label]: …` or remove the reference";
+    HEADNOTE_UNUSABLE = "E303", Error, "headnote unusable",
+        "write the headnote as paragraphs of Markdown (emphasis, links, quotations and lists are fine), without headings or footnotes";
     UNUSED_FOOTNOTE = "W301", Warning, "footnote defined but never referenced",
         "reference it with `[^label]` or remove the definition";
     // ---- E4xx: fonts and typesetting ----------------------------------------------------

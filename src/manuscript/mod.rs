@@ -4,6 +4,7 @@
 //! Must not know: how the volume is typeset or rendered.
 
 mod files;
+mod headnote;
 pub mod markdown;
 mod registries;
 mod sources;

@@ -133,6 +133,7 @@ pub fn volume() -> Volume {
             ..meta("About this edition")
         },
         blocks: intro_blocks,
+        headnote: Vec::new(),
         notes: intro_notes,
     };
 
@@ -199,6 +200,7 @@ pub fn volume() -> Volume {
             ..meta("Revolutionary Left Movement (Chile) & <friends>")
         },
         blocks: article_blocks,
+        headnote: Vec::new(),
         notes: article_notes,
     };
 
@@ -230,6 +232,7 @@ pub fn volume() -> Volume {
             ..meta("Discurso del Teatro Caupolicán")
         },
         blocks: speech_blocks,
+        headnote: Vec::new(),
         notes: speech_notes,
     };
 
@@ -362,6 +365,7 @@ pub fn edge_volume() -> Volume {
             ..TextMeta::default()
         },
         blocks,
+        headnote: Vec::new(),
         notes,
     };
     let empty = Text {
@@ -369,6 +373,7 @@ pub fn edge_volume() -> Volume {
         kind: TextKind::Editorial,
         meta: meta("An empty text"),
         blocks: vec![],
+        headnote: Vec::new(),
         notes: vec![],
     };
     Volume {

@@ -134,6 +134,7 @@ fn text(
             ..TextMeta::default()
         },
         blocks,
+        headnote: Vec::new(),
         notes,
     }
 }

@@ -289,11 +289,32 @@ pub fn without_note_call(word: &str) -> Option<&str> {
     (stem.len() < word.len() && !stem.is_empty()).then_some(stem)
 }
 
-/// Finds `needle` as a subsequence of `hay` from `from`, each word within [`MAX_GAP`] of
-/// the previous match; returns the position after the last match, or describes the first
+/// How many of a text's first words must stand together in the output to mark where the
+/// text begins: enough that the words of a headnote or of the previous text's notes
+/// ("The", "MIR", …) cannot pass for its opening.
+const OPENING_WORDS: usize = 5;
+
+/// Whether output word `h` is source word `w` (maybe with a note call glued to it).
+fn same_word(h: &str, w: &str) -> bool {
+    h == w || without_note_call(h) == Some(w)
+}
+
+/// Finds `needle` as a subsequence of `hay` from `from`: its first [`OPENING_WORDS`]
+/// words together (where the text begins), then each word within [`MAX_GAP`] of the
+/// previous match; returns the position after the last match, or describes the first
 /// word of `needle` that could not be found, with the words around it.
 pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<usize, String> {
     let mut pos = from;
+    let opening = OPENING_WORDS.min(needle.len());
+    let mut starts = (from..(hay.len() + 1).saturating_sub(opening)).filter(|_| opening > 0);
+    if let Some(p) = starts.find(|&p| {
+        needle[..opening]
+            .iter()
+            .zip(&hay[p..p + opening])
+            .all(|(w, h)| same_word(h, w))
+    }) {
+        pos = p;
+    }
     for (k, w) in needle.iter().enumerate() {
         let window = if k == 0 {
             hay.len()
@@ -302,7 +323,7 @@ pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<u
         };
         match hay[pos..window]
             .iter()
-            .position(|h| h == w || without_note_call(h) == Some(w.as_str()))
+            .position(|h| same_word(h, w))
         {
             Some(p) => pos += p + 1,
             None => {

@@ -51,6 +51,8 @@ catalogue! {
         "use a path relative to the manuscript folder, without `..`";
     INVALID_DATE = "E110", Error, "invalid date",
         "write dates as YYYY, YYYY-MM or YYYY-MM-DD (the edition's own date as YYYY-MM-DD)";
+    MARKDOWN_TOO_DEEP = "E111", Error, "Markdown nested too deeply",
+        "a book needs a few levels of quotation, list and emphasis at most: remove the surplus `>`, `*`, `_` or indentation";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------

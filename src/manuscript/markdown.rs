@@ -37,6 +37,12 @@ pub struct MarkdownSource<'a> {
     pub offset: usize,
 }
 
+/// How deep blocks and inlines may nest (quotations, lists, emphasis, links): far more
+/// than any book uses (a list in a quotation in a note is five), and shallow enough
+/// that every recursive walk of the model downstream stays well within a thread's
+/// stack. Deeper Markdown (`>>>>…`, thousands of `*`) is refused with E111.
+const MAX_NESTING: usize = 48;
+
 /// The blocks and notes of one text.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -58,10 +64,24 @@ pub fn parse(src: MarkdownSource, ids: &mut IdAlloc, diags: &mut Vec<Diagnostic>
         note_order: Vec::new(),
         definitions: BTreeMap::new(),
     };
+    let mut too_deep = false;
     for (event, range) in Parser::new_ext(src.text, options).into_offset_iter() {
+        if b.stack.len() >= MAX_NESTING && matches!(event, Event::Start(_)) {
+            diags.push(
+                Diagnostic::new(
+                    codes::MARKDOWN_TOO_DEEP,
+                    format!("Markdown nested more than {MAX_NESTING} levels deep"),
+                )
+                .at(b.span(range.start..range.start)),
+            );
+            too_deep = true;
+            break;
+        }
         b.event(event, range);
     }
+    // A text refused for its nesting has no blocks: the error stops the build anyway.
     let blocks = match b.stack.pop() {
+        _ if too_deep => Vec::new(),
         Some(Frame {
             content: Content::Blocks(blocks),
             ..

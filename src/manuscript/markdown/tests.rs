@@ -111,3 +111,22 @@ fn text_is_nfc() {
     let (p, _) = parse_str("Concepcio\u{301}n");
     assert_eq!(block_text(&p.blocks[0]), "Concepción\n");
 }
+
+#[test]
+fn deep_nesting_is_refused_not_recursed() {
+    for src in [
+        format!("{}deep{}", "*".repeat(10_000), "*".repeat(10_000)),
+        format!("{} deep", ">".repeat(10_000)),
+        (0..200)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect(),
+    ] {
+        let (p, d) = parse_str(&src);
+        assert!(p.blocks.is_empty());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code.id, "E111");
+    }
+    // Nesting a book uses stays well within the limit.
+    let (_, d) = parse_str("> - *a **b [c](https://x.org) d** e*\n>   > quote\n");
+    assert!(d.is_empty(), "{d:?}");
+}

@@ -130,3 +130,15 @@ fn deep_nesting_is_refused_not_recursed() {
     let (_, d) = parse_str("> - *a **b [c](https://x.org) d** e*\n>   > quote\n");
     assert!(d.is_empty(), "{d:?}");
 }
+
+#[test]
+fn control_characters_are_e114_at_their_place() {
+    let (p, d) = parse_str("Before\u{1}after and `co\u{7f}de`.\n");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|d| d.code.id == "E114"));
+    assert_eq!(d[0].span.map(|s| s.range()), Some(6..7));
+    assert_eq!(block_text(&p.blocks[0]), "Beforeafter and code.\n");
+    // Tabs, bidi controls and zero-width characters are text.
+    let (_, d) = parse_str("a\tb \u{202e}c\u{202c} d\u{200b}e\n");
+    assert!(d.is_empty(), "{d:?}");
+}

@@ -123,7 +123,7 @@ pub fn pdftotext(pdf: &Path) -> String {
 
 /// The body text of a PDF's text: on every page (pages are separated by form feeds) the
 /// folio lines (arabic or roman numbers alone) and the running heads (any of `heads`
-/// alone on a line) are removed, so that a word split across two pages joins again.
+/// alone on the page's first line) are removed, so that a word split across two pages joins again.
 pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     let is_folio = |l: &str| {
         !l.is_empty()
@@ -131,11 +131,16 @@ pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     };
     text.split('\u{c}')
         .map(|page| {
+            // The running head is the page's first line: a heading of the same words
+            // further down ("Introduction" in the memoir) is text and stays.
+            let first = page.lines().position(|l| !l.trim().is_empty());
             page.lines()
-                .filter(|l| {
+                .enumerate()
+                .filter(|(i, l)| {
                     let l = l.trim();
-                    !is_folio(l) && !heads.iter().any(|h| h == l)
+                    !is_folio(l) && !(Some(*i) == first && heads.iter().any(|h| h == l))
                 })
+                .map(|(_, l)| l)
                 .collect::<Vec<_>>()
                 .join("\n")
         })

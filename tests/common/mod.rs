@@ -326,10 +326,7 @@ pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<u
         } else {
             (pos + MAX_GAP).min(hay.len())
         };
-        match hay[pos..window]
-            .iter()
-            .position(|h| same_word(h, w))
-        {
+        match hay[pos..window].iter().position(|h| same_word(h, w)) {
             Some(p) => pos += p + 1,
             None => {
                 let ctx = needle[k.saturating_sub(8)..(k + 8).min(needle.len())].join(" ");

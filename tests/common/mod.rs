@@ -138,7 +138,8 @@ pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
                 .enumerate()
                 .filter(|(i, l)| {
                     let l = l.trim();
-                    !is_folio(l) && !(Some(*i) == first && heads.iter().any(|h| h == l))
+                    let running_head = Some(*i) == first && heads.iter().any(|h| h == l);
+                    !is_folio(l) && !running_head
                 })
                 .map(|(_, l)| l)
                 .collect::<Vec<_>>()

@@ -37,8 +37,8 @@ fn expected_word(volume: &Volume, id: BlockId, offset: usize) -> String {
         .texts
         .iter()
         .find_map(|t| {
-            find(&t.headnote, id)
-                .or_else(|| find(&t.blocks, id))
+            find(&t.blocks, id)
+                .or_else(|| find(&t.headnote, id))
                 .or_else(|| t.notes.iter().find_map(|n| find(&n.blocks, id)))
         })
         .expect("the page map names a block");
@@ -174,7 +174,7 @@ fn every_body_page_is_marked_at_its_first_word() {
             }
             Some(start) => {
                 // A page that begins with a text begins with its title, before its
-                // first block that holds words (the headnote's, when it has one).
+                // first block that holds words.
                 let opening = start.offset == 0
                     && volume.texts.iter().any(|t| {
                         first_leaf(&t.headnote).or_else(|| first_leaf(&t.blocks))

@@ -13,7 +13,7 @@ use crate::render::{epub, pdf};
 use crate::typeset::{self, FontSet, PagedVolume, Preset, Style, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
-use super::{EXIT_ERRORS, ManuscriptArgs};
+use super::{EXIT_ERRORS, EXIT_USAGE, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
@@ -55,9 +55,15 @@ pub enum Format {
 
 pub fn run(args: &BuildArgs) -> u8 {
     let start = std::time::Instant::now();
+    // An unknown preset is a usage error, like a misspelt flag: exit 2 before any work.
+    let mut usage = Diagnostics::new();
+    let presets = parse_presets(&args.preset, &mut usage);
+    if usage.has_errors() {
+        print_diagnostics(&crate::diag::Sources::new(), &usage);
+        return EXIT_USAGE;
+    }
     let loaded = manuscript::load(&args.manuscript.manuscript);
     let mut diags = loaded.diagnostics;
-    let presets = parse_presets(&args.preset, &mut diags);
     let Some(m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
         print_diagnostics(&loaded.sources, &diags);
         return EXIT_ERRORS;

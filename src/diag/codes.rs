@@ -51,6 +51,14 @@ catalogue! {
         "use a path relative to the manuscript folder, without `..`";
     INVALID_DATE = "E110", Error, "invalid date",
         "write dates as YYYY, YYYY-MM or YYYY-MM-DD (the edition's own date as YYYY-MM-DD)";
+    MARKDOWN_TOO_DEEP = "E111", Error, "Markdown nested too deeply",
+        "a book needs a few levels of quotation, list and emphasis at most: remove the surplus `>`, `*`, `_` or indentation";
+    OUTPUT_NAME = "E112", Error, "output name is not a plain file name",
+        "give `[output] name` a plain file name without `/`, `\\`, `:` or a leading dot, like `mir-reader`";
+    PERSON_TWICE = "E113", Error, "person listed twice in the name index",
+        "merge the two `[[person]]` entries into one (all variants together); tell homonyms apart in `name`, e.g. with a date or role";
+    NEVER_TEXT = "E114", Error, "control character or noncharacter in the text",
+        "delete the invisible character (it came with a copy from the web or a PDF); a line break is a blank line, a tab a space";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------

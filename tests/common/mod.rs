@@ -122,8 +122,10 @@ pub fn pdftotext(pdf: &Path) -> String {
 }
 
 /// The body text of a PDF's text: on every page (pages are separated by form feeds) the
-/// folio lines (arabic or roman numbers alone) and the running heads (any of `heads`
-/// alone on the page's first line) are removed, so that a word split across two pages joins again.
+/// running head (the first line, when it is one of `heads`) and the folio (the last line,
+/// when it is an arabic or roman number alone) are removed, so that a word split across
+/// two pages joins again. Only those two places: a section heading that happens to equal
+/// a running head ("Introduction") stays.
 pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     let is_folio = |l: &str| {
         !l.is_empty()
@@ -131,19 +133,17 @@ pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     };
     text.split('\u{c}')
         .map(|page| {
-            // The running head is the page's first line: a heading of the same words
-            // further down ("Introduction" in the memoir) is text and stays.
-            let first = page.lines().position(|l| !l.trim().is_empty());
-            page.lines()
-                .enumerate()
-                .filter(|(i, l)| {
-                    let l = l.trim();
-                    let running_head = Some(*i) == first && heads.iter().any(|h| h == l);
-                    !is_folio(l) && !running_head
-                })
-                .map(|(_, l)| l)
-                .collect::<Vec<_>>()
-                .join("\n")
+            let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            if lines.last().is_some_and(|l| is_folio(l.trim())) {
+                lines.pop();
+            }
+            if lines
+                .first()
+                .is_some_and(|l| heads.iter().any(|h| h == l.trim()))
+            {
+                lines.remove(0);
+            }
+            lines.join("\n")
         })
         .collect::<Vec<_>>()
         .join("\n")

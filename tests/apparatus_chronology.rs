@@ -160,3 +160,71 @@ fn check_prints_the_chronology_counts() {
 fn bad_events_golden() {
     check_golden_dir("tests/fixtures/chronology/bad-events");
 }
+
+const DATED: &str = "tests/fixtures/chronology/dated";
+
+/// Dated passages that no event references (the quote or its sentence) and no ignore
+/// covers are listed by `check`, grouped by expression and counted; an imported text's
+/// place is given in its raw source; an ignore that covers nothing is a warning.
+#[test]
+fn check_lists_dated_passages_no_event_covers() {
+    let m = load(DATED);
+    let listed: Vec<(String, Vec<String>)> = m
+        .apparatus
+        .coverage
+        .dates
+        .iter()
+        .map(|d| {
+            let texts = d
+                .places
+                .iter()
+                .map(|p| p.text.as_str().to_string())
+                .collect();
+            (d.expression.clone(), texts)
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("1973".to_string(), vec!["history".to_string()]),
+            ("September 11".to_string(), vec!["history".to_string()]),
+            ("1950".to_string(), vec!["memoir".to_string()]),
+        ]
+    );
+    let out = edition(&["check", "--manuscript", DATED]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("chronology: 3 events, 3 references; 3 dated passages not in it"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(stderr.contains("sources/memoir.txt:1:15"), "{stderr}");
+    let golden = repo().join(DATED).join("expected.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &stderr).unwrap();
+        return;
+    }
+    assert_eq!(stderr, std::fs::read_to_string(&golden).unwrap());
+}
+
+/// A build is quiet about dated passages (only `check` lists them) but still warns of
+/// an ignore that covers nothing.
+#[test]
+fn build_does_not_list_dated_passages() {
+    let out_dir = std::env::temp_dir().join(format!("chronology-dated-{}", std::process::id()));
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        DATED,
+        "--format",
+        "epub",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("W640"), "{stderr}");
+    assert!(stderr.contains("W641"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

@@ -60,6 +60,8 @@ pub struct Coverage {
     pub acronyms: Vec<Uncovered>,
     /// Capitalised sequences that look like personal names and are not in the index.
     pub names: Vec<Uncovered>,
+    /// Dated passages no chronology event references and no `[[ignore]]` covers.
+    pub dates: Vec<chronology::UncoveredDate>,
 }
 
 impl Apparatus {
@@ -75,7 +77,7 @@ impl Apparatus {
         let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
         let mentions: usize = self.index.iter().map(|e| e.occurrences.len()).sum();
         format!(
-            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references\n",
+            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references; {} dated passages not in it\n",
             self.notes.len(),
             self.emendations.len(),
             self.anchors_resolved,
@@ -87,6 +89,11 @@ impl Apparatus {
             self.coverage.names.len(),
             self.chronology.len(),
             chronology::reference_count(&self.chronology),
+            self.coverage
+                .dates
+                .iter()
+                .map(|d| d.places.len())
+                .sum::<usize>(),
         )
     }
 }
@@ -146,6 +153,7 @@ pub fn compute(
         .flat_map(|i| i.words.iter().cloned())
         .collect();
     app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
+    let mut ignores = chronology::uncovered::Ignores::default();
     if let Some((file, c)) = &registries.chronology {
         let cx = chronology::Context {
             file: *file,
@@ -153,6 +161,10 @@ pub fn compute(
             resolver: &resolver,
         };
         app.chronology = chronology::compute(&cx, c, ids, diags);
+        ignores = chronology::uncovered::read_ignores(&cx, c, diags);
+        // Only a manuscript that keeps a chronology hears of the dates it lacks.
+        app.coverage.dates =
+            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
     }
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
@@ -165,7 +177,8 @@ pub fn compute(
         + app.emendations.len()
         + app.registry_anchors()
         + skips
-        + chronology::reference_count(&app.chronology);
+        + chronology::reference_count(&app.chronology)
+        + ignores.passages.len();
     app
 }
 

@@ -135,4 +135,10 @@ catalogue! {
         "write `what` as one paragraph of inline Markdown (emphasis, links), not empty";
     CHRONOLOGY_NO_REF = "E644", Error, "event without references",
         "add an [[event.ref]] with `text` and `quote` of a passage that mentions the event";
+    CHRONOLOGY_IGNORE = "E645", Error, "chronology ignore entry incomplete",
+        "give an [[ignore]] either `matches` (date expressions as written, maybe with `texts`) or `text` and `quote` of one passage, and a `reason`";
+    DATE_UNCOVERED = "W640", Warning, "dated passage in no event of the chronology",
+        "add an [[event]] with an [[event.ref]] quoting the passage (or its sentence) to chronology.toml, or an [[ignore]] saying why it stays out";
+    CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
+        "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
 }

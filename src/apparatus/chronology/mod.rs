@@ -6,7 +6,9 @@
 //! Must not know: how the chronology is rendered, pages.
 
 pub mod date;
+pub mod dated;
 pub mod registry;
+pub mod uncovered;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +22,7 @@ use super::resolve::Resolver;
 
 pub use date::{DatePoint, EventDate};
 pub use registry::ChronologyFile;
+pub use uncovered::UncoveredDate;
 
 /// One event of the chronology, ready for the outputs.
 #[derive(Debug, Clone)]

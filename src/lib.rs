@@ -13,4 +13,5 @@ pub mod manuscript;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod timings;
 pub mod typeset;

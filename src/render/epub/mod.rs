@@ -92,7 +92,7 @@ impl Default for EpubOptions {
 pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Diagnostic> {
     error::check_volume(volume)?;
     let files = package_files(volume, options)?;
-    ocf::package(&files).map_err(error::packaging)
+    crate::timings::time("epub zip", || ocf::package(&files)).map_err(error::packaging)
 }
 
 /// The stylesheet, with the embedded faces' rules first when there are any.
@@ -161,7 +161,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let mut spine: Vec<(ManifestItem, String)> = Vec::new();
     let cover_png = match &options.cover {
         Some(fonts) => {
-            let png = cover::cover_png(meta, fonts)?;
+            let png = crate::timings::time("epub cover", || cover::cover_png(meta, fonts))?;
             let page = cover::cover_page(meta, COVER_IMAGE_FILE);
             spine.push((spine_item("cover", COVER_FILE), page));
             Some(png)

@@ -214,6 +214,10 @@ fn write_epub(
     let options = epub::EpubOptions {
         cover: Some(cover_fonts(fonts)),
         pages,
+        heading_fonts: Some(epub::HeadingFonts {
+            regular: fonts.face(Style::Regular).data.as_ref().clone(),
+            bold: fonts.face(Style::Bold).data.as_ref().clone(),
+        }),
         ..epub::EpubOptions::default()
     };
     epub::write_epub(&m.volume, &options)

@@ -451,12 +451,12 @@ impl Builder<'_, '_> {
                 span: last_span,
                 kind: InlineKind::Text(last),
             }) = list.last_mut()
+                && last_span.end <= span.start
+                && span.start - last_span.end <= 1
             {
-                if last_span.end <= span.start && span.start - last_span.end <= 1 {
-                    last.push_str(&text);
-                    last_span.end = span.end;
-                    return;
-                }
+                last.push_str(&text);
+                last_span.end = span.end;
+                return;
             }
             list.push(Inline {
                 span,

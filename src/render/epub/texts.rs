@@ -200,10 +200,9 @@ pub fn source_line(text: &Text) -> String {
             .as_deref()
             .map(collapse_spaces)
             .filter(|p| !p.is_empty())
+            && !parts.contains(&p)
         {
-            if !parts.contains(&p) {
-                parts.push(p);
-            }
+            parts.push(p);
         }
     }
     parts.join(", ")

@@ -42,6 +42,9 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagn
         let tmp = stage(dir, &target, &f.bytes)?;
         staged.push((tmp, target));
     }
+    if std::env::var(FAULT_ENV).as_deref() == Ok("pause-before-rename") {
+        std::thread::sleep(std::time::Duration::from_secs(PAUSE_SECONDS));
+    }
     let mut written = Vec::new();
     for (tmp, target) in staged {
         tmp.persist(&target)
@@ -83,8 +86,13 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// Environment variable for the tests only: `disk-full` or `read-only` makes every
 /// output write fail as a full disk (ENOSPC) or a read-only file system (EROFS) would,
 /// once the temporary file exists, so the diagnostic and the clean-up can be tested on
-/// any machine without mounting a file system.
+/// any machine without mounting a file system; `pause-before-rename` waits
+/// [`PAUSE_SECONDS`] with every temporary file written, so a test can kill the build
+/// exactly there.
 pub const FAULT_ENV: &str = "EDITION_TEST_WRITE_FAULT";
+
+/// Long enough for a test on a loaded machine to see the temporary files and kill.
+const PAUSE_SECONDS: u64 = 5;
 
 fn injected_fault() -> Option<std::io::Error> {
     match std::env::var(FAULT_ENV).ok()?.as_str() {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
@@ -237,6 +238,7 @@ fn write_epub(
             regular: fonts.face(Style::Regular).data.as_ref().clone(),
             bold: fonts.face(Style::Bold).data.as_ref().clone(),
         }),
+        back_matter: Some(BackMatter::new(&m.volume, &m.apparatus)),
         ..epub::EpubOptions::default()
     };
     timings::time("epub (all)", || epub::write_epub(&m.volume, &options))

@@ -151,4 +151,9 @@ catalogue! {
         "add an [[event]] with an [[event.ref]] quoting the passage (or its sentence) to chronology.toml, or an [[ignore]] saying why it stays out";
     CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
         "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
+    SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
+        "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";
+    SEE_TO_ITSELF = "E621", Error, "cross-reference to its own heading",
+        "a `[[see]]` sends a reader from another form: give `from` a form that is not a heading, or remove the entry";
 }

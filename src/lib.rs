@@ -14,4 +14,5 @@ pub mod manuscript;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod timings;
 pub mod typeset;

@@ -1,6 +1,7 @@
 //! The apparatus files of the manuscript as strict serde types with spans:
 //! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
-//! (persons). Parsing only; the loader reads the files and hands their text in.
+//! (persons); `chronology.toml` has its types in `chronology::registry`. Parsing only;
+//! the loader reads the files and hands their text in.
 //!
 //! Must not know: the model, how anchors are resolved.
 
@@ -196,6 +197,7 @@ pub struct Registries {
     pub notes: Option<(FileId, NotesFile)>,
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
+    pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,
 }
 
 /// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.

@@ -16,6 +16,7 @@ mod back;
 mod colophon;
 mod cover;
 mod error;
+mod fonts;
 mod front;
 mod lint;
 mod nav;
@@ -41,6 +42,7 @@ use opf::ManifestItem;
 use outline::NavEntry;
 
 pub use cover::CoverFonts;
+pub use fonts::HeadingFonts;
 pub use lint::lint_notes;
 pub use pages::PrintPages;
 pub use xml::{escape_attr, escape_text};
@@ -74,6 +76,9 @@ pub struct EpubOptions {
     /// The pagination of the printed edition, for page-break markers and the page
     /// list; `None` makes a book without print page numbers.
     pub pages: Option<PrintPages>,
+    /// The edition's faces for headings (used when the reader allows publisher fonts);
+    /// `None` leaves every font to the reading system.
+    pub heading_fonts: Option<HeadingFonts>,
     /// The back matter (glossary, index, emendations); `None` makes a book without.
     pub back_matter: Option<BackMatter>,
 }
@@ -87,6 +92,7 @@ impl Default for EpubOptions {
             nav_depth: 5,
             cover: None,
             pages: None,
+            heading_fonts: None,
             back_matter: None,
         }
     }
@@ -96,7 +102,15 @@ impl Default for EpubOptions {
 pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Diagnostic> {
     error::check_volume(volume)?;
     let files = package_files(volume, options)?;
-    ocf::package(&files).map_err(error::packaging)
+    crate::timings::time("epub zip", || ocf::package(&files)).map_err(error::packaging)
+}
+
+/// The stylesheet, with the embedded faces' rules first when there are any.
+fn stylesheet(fonts: Option<&HeadingFonts>) -> String {
+    match fonts {
+        Some(f) => format!("{}{STYLESHEET}", f.stylesheet_rules()),
+        None => STYLESHEET.to_string(),
+    }
 }
 
 /// The file name of a text's document: its position and its slug, reduced to
@@ -169,7 +183,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let mut spine: Vec<(ManifestItem, String)> = Vec::new();
     let cover_png = match &options.cover {
         Some(fonts) => {
-            let png = cover::cover_png(meta, fonts)?;
+            let png = crate::timings::time("epub cover", || cover::cover_png(meta, fonts))?;
             let page = cover::cover_page(meta, COVER_IMAGE_FILE);
             spine.push((spine_item("cover", COVER_FILE), page));
             Some(png)
@@ -284,6 +298,9 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             in_spine: false,
         },
     ];
+    if let Some(fonts) = &options.heading_fonts {
+        items.extend(fonts.manifest_items());
+    }
     if cover_png.is_some() {
         items.push(ManifestItem {
             id: "cover-image".into(),
@@ -325,10 +342,18 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         },
         PackageFile {
             path: STYLESHEET_FILE.into(),
-            bytes: STYLESHEET.as_bytes().to_vec(),
+            bytes: stylesheet(options.heading_fonts.as_ref()).into_bytes(),
             compression: Compression::Deflate,
         },
     ];
+    if let Some(fonts) = &options.heading_fonts {
+        files.extend(fonts.package_files());
+        files.push(PackageFile {
+            path: fonts::APPLE_DISPLAY_OPTIONS_PATH.into(),
+            bytes: fonts::apple_display_options().into_bytes(),
+            compression: Compression::Deflate,
+        });
+    }
     if let Some(png) = cover_png {
         // PNG data is compressed already; deflating it again gains nothing.
         files.push(PackageFile {

@@ -138,10 +138,10 @@ pub fn package_document(
             .as_deref()
             .map(collapse_spaces)
             .filter(|a| !a.is_empty())
+            && !authors.contains(&a)
+            && !meta.editors.iter().any(|e| collapse_spaces(e) == a)
         {
-            if !authors.contains(&a) && !meta.editors.iter().any(|e| collapse_spaces(e) == a) {
-                authors.push(a);
-            }
+            authors.push(a);
         }
     }
     for (i, author) in authors.iter().enumerate() {

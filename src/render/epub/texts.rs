@@ -74,10 +74,8 @@ pub fn text_document(
     w.newline();
     // A page that begins with the text begins with its title.
     let mut pages = Vec::new();
-    for mark in first_leaf(&text.blocks)
-        .map(|b| marks.take_opening(b))
-        .unwrap_or_default()
-    {
+    let first = first_leaf(&text.headnote).or_else(|| first_leaf(&text.blocks));
+    for mark in first.map(|b| marks.take_opening(b)).unwrap_or_default() {
         write_marker(&mut w, &mark.label);
         pages.push(mark.label);
     }
@@ -85,6 +83,7 @@ pub fn text_document(
     let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new())
         .with_marks(marks)
         .with_spots(spots);
+    body.headnote(&text.headnote)?;
     body.blocks(&text.blocks)?;
     let parts = body.into_parts();
     pages.extend(parts.pages);
@@ -205,10 +204,9 @@ pub fn source_line(text: &Text) -> String {
             .as_deref()
             .map(collapse_spaces)
             .filter(|p| !p.is_empty())
+            && !parts.contains(&p)
         {
-            if !parts.contains(&p) {
-                parts.push(p);
-            }
+            parts.push(p);
         }
     }
     parts.join(", ")

@@ -223,6 +223,20 @@ impl<'a> BodyWriter<'a> {
         blocks.iter().try_for_each(|b| self.block(b))
     }
 
+    /// A text's headnote: its blocks in a `div.headnote` (the editors' words, set apart
+    /// from the text by the stylesheet).
+    pub fn headnote(&mut self, blocks: &[Block]) -> Result<(), Diagnostic> {
+        if blocks.is_empty() {
+            return Ok(());
+        }
+        self.w.start("div", &[("class", "headnote")]);
+        self.w.newline();
+        self.blocks(blocks)?;
+        self.w.end();
+        self.w.newline();
+        Ok(())
+    }
+
     /// The HTML level of a model heading: level 1 is `h2`, and a level never skips
     /// below the previous heading's plus one, so headings stay in order.
     fn heading_level(&mut self, level: u8) -> u8 {

@@ -84,6 +84,14 @@ fn both_outputs_show_the_corrected_reading() {
     let pdf = pdftotext(&dir.join("edition-a5.pdf"));
     for (name, t) in [("EPUB", &epub), ("PDF", &pdf)] {
         let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The appendix of emendations, after the texts, alone gives the source's readings.
+        let (flat, appendix) = flat
+            .split_once("The edition corrects these obvious errors")
+            .unwrap_or_else(|| panic!("{name}: no appendix of emendations: {flat}"));
+        assert!(
+            appendix.contains("thrille → thrilled"),
+            "{name}: {appendix}"
+        );
         assert!(flat.contains("I was thrilled that"), "{name}: {flat}");
         assert!(flat.contains("was thrilled too"), "{name}: {flat}");
         assert!(

@@ -223,20 +223,27 @@ fn attr_after(s: &str, key: &str) -> Option<String> {
     Some(s[start..end].to_string())
 }
 
-/// Strips tags and decodes the entities an XHTML writer uses.
+/// Strips tags and decodes the entities an XHTML writer uses. A tag is a space, but for
+/// the inline elements that may stand inside a word (`<abbr>US</abbr>-backed`, an id's
+/// `<span>` or a page marker): those are nothing.
 pub fn xhtml_text(doc: &str) -> String {
+    const INSIDE_WORDS: [&str; 5] = ["abbr", "span", "a", "em", "strong"];
     let body = doc.find("<body").map_or(doc, |i| &doc[i..]);
     let mut out = String::new();
-    let mut in_tag = false;
+    let mut tag: Option<String> = None;
     for c in body.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
+        match (c, tag.as_mut()) {
+            ('<', None) => tag = Some(String::new()),
+            ('>', Some(t)) => {
+                let name = t.trim_start_matches('/');
+                let name = name.split([' ', '/']).next().unwrap_or("");
+                if !INSIDE_WORDS.contains(&name) {
+                    out.push(' ');
+                }
+                tag = None;
             }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+            (c, Some(t)) => t.push(c),
+            (c, None) => out.push(c),
         }
     }
     decode_entities(&out)

@@ -45,7 +45,7 @@ pub fn write(w: &mut XmlWriter, part: &IndexPart, locate: &Locate, spots: &mut S
                     w.start("li", &[("class", "see")]);
                     w.text(&see.from);
                     w.text(", ");
-                    w.element("i", &[], "see");
+                    w.element("em", &[], "see");
                     w.text(" ");
                     for (k, (heading, key)) in see.to.iter().enumerate() {
                         if k > 0 {

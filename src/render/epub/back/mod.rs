@@ -159,7 +159,7 @@ fn place_link(w: &mut XmlWriter, place: &Place, href: &str) {
 /// alone as the link when there is no page.
 fn titled_place_link(w: &mut XmlWriter, locate: &Locate, place: &Place, href: &str) {
     if place.is_page {
-        w.element("i", &[], locate.back.short_title(&place.text));
+        w.element("cite", &[], locate.back.short_title(&place.text));
         w.text("\u{a0}");
     }
     place_link(w, place, href);

@@ -194,8 +194,19 @@ impl Face {
     }
 }
 
+/// A rendered cover: its PNG file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    pub png: Vec<u8>,
+}
+
+/// Renders the cover of the volume described by `meta` in `fonts`.
+pub fn render_cover(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<CoverImage, Diagnostic> {
+    crate::timings::time("epub cover", || cover_png(meta, fonts)).map(|png| CoverImage { png })
+}
+
 /// The cover as a PNG file.
-pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnostic> {
+fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnostic> {
     let title_face = Face::load(&fonts.title, "title")?;
     let subtitle_face = Face::load(&fonts.subtitle, "subtitle")?;
     let names_face = Face::load(&fonts.names, "names")?;

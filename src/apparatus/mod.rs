@@ -1,11 +1,13 @@
 //! The editorial apparatus, computed once from the model and the registries: emendations
-//! applied, editorial notes placed and numbered, glossary and name-index occurrences found.
+//! applied, editorial notes placed and numbered, glossary and name-index occurrences found,
+//! the chronology's events dated and anchored.
 //! Everything is located by ids (text, block, byte range of the block's plain text, note
 //! id), never by pages, so both outputs can render it.
 //!
 //! Must not know: files on disk (the loader hands in their text), fonts, pages, XHTML.
 
 pub mod anchor;
+pub mod chronology;
 pub mod coverage;
 pub mod emend;
 pub mod fold;
@@ -16,6 +18,7 @@ pub mod notes;
 pub mod occur;
 pub mod registry;
 pub mod resolve;
+pub mod see;
 pub mod surgery;
 pub mod words;
 
@@ -23,6 +26,7 @@ use crate::diag::{Diagnostic, Sources, Span, codes};
 use crate::manuscript::markdown::IdAlloc;
 use crate::model::Volume;
 
+pub use chronology::{Event, EventDate};
 pub use emend::Emendation;
 pub use glossary::{GlossaryEntry, Uncovered};
 pub use names::IndexEntry;
@@ -30,6 +34,7 @@ pub use notes::PlacedNote;
 pub use occur::Occurrence;
 pub use registry::Registries;
 pub use resolve::Anchor;
+pub use see::SeeRef;
 
 /// The computed apparatus of a volume.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +47,10 @@ pub struct Apparatus {
     pub glossary: Vec<GlossaryEntry>,
     /// The name index, sorted on the headings, each with its occurrences.
     pub index: Vec<IndexEntry>,
+    /// The unified chronology, in date order, each event with its references.
+    pub chronology: Vec<Event>,
+    /// The explicit cross-references of the name index (`[[see]]`), checked.
+    pub see: Vec<SeeRef>,
     /// What the registries do not cover (listed by `edition check`).
     pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
@@ -55,6 +64,8 @@ pub struct Coverage {
     pub acronyms: Vec<Uncovered>,
     /// Capitalised sequences that look like personal names and are not in the index.
     pub names: Vec<Uncovered>,
+    /// Dated passages no chronology event references and no `[[ignore]]` covers.
+    pub dates: Vec<chronology::UncoveredDate>,
 }
 
 impl Apparatus {
@@ -70,7 +81,7 @@ impl Apparatus {
         let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
         let mentions: usize = self.index.iter().map(|e| e.occurrences.len()).sum();
         format!(
-            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n",
+            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references; {} dated passages not in it\n",
             self.notes.len(),
             self.emendations.len(),
             self.anchors_resolved,
@@ -80,6 +91,13 @@ impl Apparatus {
             self.index.len(),
             mentions,
             self.coverage.names.len(),
+            self.chronology.len(),
+            chronology::reference_count(&self.chronology),
+            self.coverage
+                .dates
+                .iter()
+                .map(|d| d.places.len())
+                .sum::<usize>(),
         )
     }
 }
@@ -131,6 +149,7 @@ pub fn compute(
         for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
         }
+        app.see = see::check(&app.index, *file, &n.see, diags);
     }
     let ignore = registries
         .names
@@ -139,6 +158,19 @@ pub fn compute(
         .flat_map(|i| i.words.iter().cloned())
         .collect();
     app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
+    let mut ignores = chronology::uncovered::Ignores::default();
+    if let Some((file, c)) = &registries.chronology {
+        let cx = chronology::Context {
+            file: *file,
+            src: sources.text(*file),
+            resolver: &resolver,
+        };
+        app.chronology = chronology::compute(&cx, c, ids, diags);
+        ignores = chronology::uncovered::read_ignores(&cx, c, diags);
+        // Only a manuscript that keeps a chronology hears of the dates it lacks.
+        app.coverage.dates =
+            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
+    }
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
         .glossary
@@ -146,7 +178,12 @@ pub fn compute(
         .map(|(_, g)| g.skip.len())
         .chain(registries.names.iter().map(|(_, n)| n.skip.len()))
         .sum::<usize>();
-    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors() + skips;
+    app.anchors_resolved = app.notes.len()
+        + app.emendations.len()
+        + app.registry_anchors()
+        + skips
+        + chronology::reference_count(&app.chronology)
+        + ignores.passages.len();
     app
 }
 

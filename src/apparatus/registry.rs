@@ -1,6 +1,7 @@
 //! The apparatus files of the manuscript as strict serde types with spans:
 //! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
-//! (persons). Parsing only; the loader reads the files and hands their text in.
+//! (persons); `chronology.toml` has its types in `chronology::registry`. Parsing only;
+//! the loader reads the files and hands their text in.
 //!
 //! Must not know: the model, how anchors are resolved.
 
@@ -156,6 +157,20 @@ pub struct NamesFile {
     /// Capitalised sequences that are not personal names, kept out of the coverage list.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,
+    /// Cross-references of the printed index ("Viriato, see Enríquez, Miguel") besides
+    /// those generated from the variants.
+    #[serde(default)]
+    pub see: Vec<Spanned<SeeEntry>>,
+}
+
+/// `[[see]]`: a form a reader may look up, sent to the heading the index uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeeEntry {
+    /// The form as printed in the index ("Allende, Andrés Pascal").
+    pub from: Spanned<String>,
+    /// A `name` of a `[[person]]` (the heading the reader is sent to).
+    pub to: Spanned<String>,
 }
 
 /// `[[person]]`.
@@ -182,6 +197,7 @@ pub struct Registries {
     pub notes: Option<(FileId, NotesFile)>,
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
+    pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,
 }
 
 /// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.

@@ -1,5 +1,5 @@
 //! `edition check`: reads the manuscript and reports every diagnostic, with the coverage
-//! lists of the registries; writes nothing.
+//! lists of the registries and the chronology; writes nothing.
 
 use crate::render::epub;
 use crate::{apparatus, manuscript};
@@ -17,6 +17,14 @@ pub fn run(args: &ManuscriptArgs) -> u8 {
             &m.apparatus,
             &m.volume,
             &loaded.sources,
+        ));
+        let raw_file =
+            |t: &crate::model::TextId| m.imports.iter().find(|i| &i.text == t).map(|i| i.raw_file);
+        diags.extend(apparatus::chronology::uncovered::diagnostics(
+            &m.apparatus.coverage.dates,
+            &m.volume,
+            &loaded.sources,
+            &raw_file,
         ));
     }
     print_diagnostics(&loaded.sources, &diags);

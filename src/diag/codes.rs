@@ -134,4 +134,26 @@ catalogue! {
         "add a `[[person]]` to names.toml with this form among its `variants`, if it is a person";
     PERSON_UNUSED = "W604", Warning, "person of the name index no text mentions",
         "correct `variants` to the forms the texts use, or remove the entry";
+    // ---- E64x: the chronology ------------------------------------------------------------
+    CHRONOLOGY_DATE = "E640", Error, "invalid event date",
+        "write YYYY, YYYY-MM or YYYY-MM-DD, a range START/END of two such dates, or `c. YYYY` for a circa date";
+    CHRONOLOGY_RANGE = "E641", Error, "date range ends before it starts",
+        "write the earlier date first (START/END), and make the end later than the start";
+    CHRONOLOGY_DUPLICATE = "E642", Error, "event listed twice",
+        "remove one of the two entries, or merge their references into one event";
+    CHRONOLOGY_WHAT = "E643", Error, "event description unusable",
+        "write `what` as one paragraph of inline Markdown (emphasis, links), not empty";
+    CHRONOLOGY_NO_REF = "E644", Error, "event without references",
+        "add an [[event.ref]] with `text` and `quote` of a passage that mentions the event";
+    CHRONOLOGY_IGNORE = "E645", Error, "chronology ignore entry incomplete",
+        "give an [[ignore]] either `matches` (date expressions as written, maybe with `texts`) or `text` and `quote` of one passage, and a `reason`";
+    DATE_UNCOVERED = "W640", Warning, "dated passage in no event of the chronology",
+        "add an [[event]] with an [[event.ref]] quoting the passage (or its sentence) to chronology.toml, or an [[ignore]] saying why it stays out";
+    CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
+        "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
+    SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
+        "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";
+    SEE_TO_ITSELF = "E621", Error, "cross-reference to its own heading",
+        "a `[[see]]` sends a reader from another form: give `from` a form that is not a heading, or remove the entry";
 }

@@ -118,7 +118,9 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     let apparatus = if !volume_ok {
         Apparatus::default()
     } else {
-        apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)
+        crate::timings::time("apparatus", || {
+            apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)
+        })
     };
     diags.extend(found);
     Some(Manuscript {

@@ -1,5 +1,6 @@
 //! Reads the apparatus files of the manuscript (`notes.toml`, `glossary.toml`,
-//! `names.toml`), each optional, and parses them with the apparatus's strict types.
+//! `names.toml`, `chronology.toml`), each optional, and parses them with the apparatus's
+//! strict types.
 
 use std::path::Path;
 
@@ -25,11 +26,14 @@ pub fn read(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Regi
     let notes = file("notes.toml", sources);
     let glossary = file("glossary.toml", sources);
     let names = file("names.toml", sources);
+    let chronology = file("chronology.toml", sources);
     let r = Registries {
         notes: notes.and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
         glossary: glossary
             .and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
         names: names.and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
+        chronology: chronology
+            .and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
     };
     diags.extend(found);
     r

@@ -226,19 +226,28 @@ fn attr_after(s: &str, key: &str) -> Option<String> {
 /// Strips tags and decodes the entities an XHTML writer uses.
 pub fn xhtml_text(doc: &str) -> String {
     let body = doc.find("<body").map_or(doc, |i| &doc[i..]);
+    // Phrase elements sit inside words ("<abbr>US</abbr>-backed"): no space for them.
+    // Every other tag (blocks, note calls, line breaks) separates words.
+    const INLINE: &[&str] = &["abbr", "em", "strong", "i", "b", "cite", "span", "code"];
     let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    out.push_str(rest);
     decode_entities(&out)
 }
 

@@ -402,6 +402,7 @@ pub fn build_edge() -> Vec<u8> {
             cover: None,
             pages: None,
             heading_fonts: None,
+            back_matter: None,
         },
     )
     .expect("the edge volume builds")

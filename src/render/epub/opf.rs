@@ -57,12 +57,15 @@ pub fn modified(date: &str) -> String {
 }
 
 /// The package document.
-/// `pagination` names the printed edition whose page numbers the book carries.
+/// `pagination` names the printed edition whose page numbers the book carries;
+/// `features` are accessibility features of this book beyond those of every book
+/// (`index` when it has one).
 pub fn package_document(
     volume: &Volume,
     items: &[ManifestItem],
     languages: &[String],
     pagination: Option<&str>,
+    features: &[&str],
 ) -> String {
     let meta = &volume.meta;
     let mut w = XmlWriter::new(None);
@@ -233,6 +236,7 @@ pub fn package_document(
         .copied()
         .chain(cover_feature)
         .chain(page_features)
+        .chain(features.iter().copied())
     {
         line(
             &mut w,

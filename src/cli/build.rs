@@ -157,14 +157,18 @@ fn render(
     let epub = std::thread::scope(|scope| {
         let epub = want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
+            // The A5 edition is the reference itself, borrowed: a copy of every page
+            // would double the memory of a large volume.
+            let other;
             let paged = if preset == Preset::A5 {
-                reference.clone()
+                reference.as_ref()
             } else {
-                typeset_preset(m, fonts, preset, diags)
+                other = typeset_preset(m, fonts, preset, diags);
+                other.as_ref()
             };
             let Some(paged) = paged else { continue };
             let pdf = timings::time(format!("pdf {}", preset.name()), || {
-                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+                pdf::write_pdf(paged, fonts, &m.volume.meta)
             });
             match pdf {
                 Ok(bytes) => {

@@ -212,8 +212,9 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
+    let back = BackMatter::new(&m.volume, &m.apparatus);
     let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset(&m.volume, fonts, &options)
+        typeset::typeset_with(&m.volume, Some(&back), fonts, &options)
     });
     match paged {
         Ok(paged) => Some(paged),

@@ -5,6 +5,7 @@
 //! → `render::epub` (from the model) and `typeset` → `render::pdf` (from laid-out pages).
 
 pub mod apparatus;
+pub mod backmatter;
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -13,4 +14,5 @@ pub mod manuscript;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod timings;
 pub mod typeset;

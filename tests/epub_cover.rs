@@ -33,11 +33,16 @@ while i < len(d):
     n = struct.unpack('>I', d[i:i+4])[0]
     kind = d[i+4:i+8]
     assert struct.unpack('>I', d[i+8+n:i+12+n])[0] == zlib.crc32(d[i+4:i+8+n]), kind
-    if kind == b'IHDR': size = struct.unpack('>II', d[i+8:i+16])
+    if kind == b'IHDR':
+        size = struct.unpack('>II', d[i+8:i+16])
+        # Bytes per pixel: 3 for RGB (colour type 2), 1 for palette indices (type 3).
+        depth, colour = d[i+16], d[i+17]
+        assert depth == 8 and colour in (2, 3), (depth, colour)
+        bpp = 3 if colour == 2 else 1
     if kind == b'IDAT': idat += d[i+8:i+8+n]
     i += 12 + n
 raw = zlib.decompress(idat)
-assert len(raw) == size[1] * (size[0] * 3 + 1), 'pixel data size'
+assert len(raw) == size[1] * (size[0] * bpp + 1), 'pixel data size'
 print(size[0], size[1])
 "#;
     let out = Command::new("python3")

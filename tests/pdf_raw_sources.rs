@@ -45,6 +45,7 @@ fn crude_text(slug: &str, raw: &str, first_block: &mut u32) -> Text {
             ..TextMeta::default()
         },
         blocks,
+        headnote: Vec::new(),
         notes: Vec::new(),
     }
 }

@@ -19,6 +19,7 @@ pub mod notes;
 pub mod occur;
 pub mod registry;
 pub mod resolve;
+pub mod see;
 pub mod surgery;
 pub mod words;
 
@@ -34,6 +35,7 @@ pub use notes::PlacedNote;
 pub use occur::Occurrence;
 pub use registry::Registries;
 pub use resolve::Anchor;
+pub use see::SeeRef;
 
 /// The computed apparatus of a volume.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +50,8 @@ pub struct Apparatus {
     pub index: Vec<IndexEntry>,
     /// The unified chronology, in date order, each event with its references.
     pub chronology: Vec<Event>,
+    /// The explicit cross-references of the name index (`[[see]]`), checked.
+    pub see: Vec<SeeRef>,
     /// What the registries do not cover (listed by `edition check`).
     pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
@@ -152,6 +156,7 @@ pub fn compute(
         for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
         }
+        app.see = see::check(&app.index, *file, &n.see, diags);
     }
     let ignore = registries
         .names

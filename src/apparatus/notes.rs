@@ -98,7 +98,12 @@ pub fn parse_body(
         ids,
         &mut found,
     );
+    // A body the parser refused (nested too deeply) has its own diagnostic already.
+    let refused = found.iter().any(|d| d.code == codes::MARKDOWN_TOO_DEEP);
     diags.extend(found);
+    if refused {
+        return None;
+    }
     if parsed.blocks.is_empty() || !parsed.notes.is_empty() {
         let message = if parsed.blocks.is_empty() {
             "this body is empty"
@@ -132,7 +137,7 @@ fn after_closing_punctuation(text: &str, end: usize) -> usize {
 /// Where the value of a TOML string starts inside its token: after `"`, `'`, or after
 /// `"""`/`'''` and the newline TOML trims right after them. (Escapes inside a basic
 /// string shift later offsets slightly; diagnostics then point a few bytes off.)
-fn body_offset(src: &str, token: std::ops::Range<usize>) -> usize {
+pub(crate) fn body_offset(src: &str, token: std::ops::Range<usize>) -> usize {
     let raw = src.get(token.clone()).unwrap_or("");
     let open = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
         3 + if raw[3..].starts_with("\r\n") {

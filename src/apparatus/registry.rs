@@ -166,6 +166,20 @@ pub struct NamesFile {
     /// Capitalised sequences that are not personal names, kept out of the coverage list.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,
+    /// Cross-references of the printed index ("Viriato, see Enríquez, Miguel") besides
+    /// those generated from the variants.
+    #[serde(default)]
+    pub see: Vec<Spanned<SeeEntry>>,
+}
+
+/// `[[see]]`: a form a reader may look up, sent to the heading the index uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeeEntry {
+    /// The form as printed in the index ("Allende, Andrés Pascal").
+    pub from: Spanned<String>,
+    /// A `name` of a `[[person]]` (the heading the reader is sent to).
+    pub to: Spanned<String>,
 }
 
 /// `[[person]]`.

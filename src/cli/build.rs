@@ -6,14 +6,16 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
+use crate::timings;
 use crate::typeset::{self, FontSet, PagedVolume, Preset, Style, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
-use super::{EXIT_ERRORS, ManuscriptArgs};
+use super::{EXIT_ERRORS, EXIT_USAGE, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
@@ -31,6 +33,9 @@ pub struct BuildArgs {
     /// PDF presets, comma-separated: a5, a4, letter, booklet, all.
     #[arg(long, value_delimiter = ',', default_value = "a5")]
     pub preset: Vec<String>,
+    /// Print the time each stage took (load, apparatus, typeset, PDF, EPUB…) on stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 impl Default for BuildArgs {
@@ -43,6 +48,7 @@ impl Default for BuildArgs {
             fonts: PathBuf::from("fonts"),
             format: vec![Format::Epub, Format::Pdf],
             preset: vec!["a5".to_string()],
+            timings: false,
         }
     }
 }
@@ -55,9 +61,20 @@ pub enum Format {
 
 pub fn run(args: &BuildArgs) -> u8 {
     let start = std::time::Instant::now();
-    let loaded = manuscript::load(&args.manuscript.manuscript);
+    if args.timings {
+        timings::enable();
+    }
+    // An unknown preset is a usage error, like a misspelt flag: exit 2 before any work.
+    let mut usage = Diagnostics::new();
+    let presets = parse_presets(&args.preset, &mut usage);
+    if usage.has_errors() {
+        print_diagnostics(&crate::diag::Sources::new(), &usage);
+        return EXIT_USAGE;
+    }
+    let loaded = timings::time("load (with apparatus)", || {
+        manuscript::load(&args.manuscript.manuscript)
+    });
     let mut diags = loaded.diagnostics;
-    let presets = parse_presets(&args.preset, &mut diags);
     let Some(m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
         print_diagnostics(&loaded.sources, &diags);
         return EXIT_ERRORS;
@@ -77,8 +94,11 @@ pub fn run(args: &BuildArgs) -> u8 {
         return EXIT_ERRORS;
     }
     output::clean_stale_temporaries(&args.out);
-    match output::write_all(&args.out, &files) {
+    match timings::time("write", || output::write_all(&args.out, &files)) {
         Ok(paths) => {
+            if args.timings {
+                eprint!("{}", timings::report(&timings::take()));
+            }
             print_diagnostics(&loaded.sources, &diags);
             print!("{}{}", summary(&m.volume), m.apparatus.summary());
             for line in &quality_lines {
@@ -127,7 +147,10 @@ fn render(
                 typeset_preset(m, fonts, preset, diags)
             };
             let Some(paged) = paged else { continue };
-            match pdf::write_pdf(&paged, fonts, &m.volume.meta) {
+            let pdf = timings::time(format!("pdf {}", preset.name()), || {
+                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+            });
+            match pdf {
                 Ok(bytes) => {
                     quality_lines.push(format!(
                         "  {:<7} {}",
@@ -169,7 +192,10 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
-    match typeset::typeset(&m.volume, fonts, &options) {
+    let paged = timings::time(format!("typeset {}", preset.name()), || {
+        typeset::typeset(&m.volume, fonts, &options)
+    });
+    match paged {
         Ok(paged) => Some(paged),
         Err(found) => {
             diags.extend(found);
@@ -208,9 +234,14 @@ fn write_epub(
     let options = epub::EpubOptions {
         cover: Some(cover_fonts(fonts)),
         pages,
+        heading_fonts: Some(epub::HeadingFonts {
+            regular: fonts.face(Style::Regular).data.as_ref().clone(),
+            bold: fonts.face(Style::Bold).data.as_ref().clone(),
+        }),
+        back_matter: Some(BackMatter::new(&m.volume, &m.apparatus)),
         ..epub::EpubOptions::default()
     };
-    epub::write_epub(&m.volume, &options)
+    timings::time("epub (all)", || epub::write_epub(&m.volume, &options))
 }
 
 /// How the EPUB's `dc:source` names the printed edition its page numbers follow.

@@ -39,8 +39,12 @@ pub struct ManuscriptArgs {
     pub manuscript: PathBuf,
 }
 
-/// Exit code when the manuscript has errors (clap uses 2 for usage errors).
+/// Exit code when the manuscript has errors.
 pub const EXIT_ERRORS: u8 = 1;
+
+/// Exit code of a usage error: clap's for a malformed command line, ours for a value it
+/// cannot check (an unknown preset).
+pub const EXIT_USAGE: u8 = 2;
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {

@@ -22,6 +22,9 @@ pub struct TextConfig {
     pub licence_url: Option<String>,
     pub provenance: Option<String>,
     pub language: Option<String>,
+    /// The editors' headnote (Markdown), set under the text's title: who wrote the text,
+    /// when and where, its viewpoint, and what the edition did to it.
+    pub headnote: Option<Spanned<String>>,
     /// The import recipe; required for `.toml` texts, refused in Markdown front matter.
     pub import: Option<Spanned<Recipe>>,
 }

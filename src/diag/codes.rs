@@ -51,6 +51,14 @@ catalogue! {
         "use a path relative to the manuscript folder, without `..`";
     INVALID_DATE = "E110", Error, "invalid date",
         "write dates as YYYY, YYYY-MM or YYYY-MM-DD (the edition's own date as YYYY-MM-DD)";
+    MARKDOWN_TOO_DEEP = "E111", Error, "Markdown nested too deeply",
+        "a book needs a few levels of quotation, list and emphasis at most: remove the surplus `>`, `*`, `_` or indentation";
+    OUTPUT_NAME = "E112", Error, "output name is not a plain file name",
+        "give `[output] name` a plain file name without `/`, `\\`, `:` or a leading dot, like `mir-reader`";
+    PERSON_TWICE = "E113", Error, "person listed twice in the name index",
+        "merge the two `[[person]]` entries into one (all variants together); tell homonyms apart in `name`, e.g. with a date or role";
+    NEVER_TEXT = "E114", Error, "control character or noncharacter in the text",
+        "delete the invisible character (it came with a copy from the web or a PDF); a line break is a blank line, a tab a space";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
@@ -69,6 +77,8 @@ catalogue! {
         "start the file with a `+++` TOML block holding at least `title`";
     UNDEFINED_FOOTNOTE = "E302", Error, "footnote reference without a definition",
         "add a definition `[^label]: …` or remove the reference";
+    HEADNOTE_UNUSABLE = "E303", Error, "headnote unusable",
+        "write the headnote as paragraphs of Markdown (emphasis, links, quotations and lists are fine), without headings or footnotes";
     UNUSED_FOOTNOTE = "W301", Warning, "footnote defined but never referenced",
         "reference it with `[^label]` or remove the definition";
     // ---- E4xx: fonts and typesetting ----------------------------------------------------
@@ -143,4 +153,9 @@ catalogue! {
         "leave `text` out of the entries of notes/<slug>.toml (the file name gives it), or move the entry into the file of its text";
     CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
         "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
+    SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
+        "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";
+    SEE_TO_ITSELF = "E621", Error, "cross-reference to its own heading",
+        "a `[[see]]` sends a reader from another form: give `from` a form that is not a heading, or remove the entry";
 }

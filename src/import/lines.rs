@@ -44,10 +44,16 @@ pub fn split_lines(raw: &str) -> Vec<Line> {
 /// characters to one space, keeps no-break and thin spaces inside the line (they are
 /// typography, not layout), and composes accents (NFC), as the rest of the tool reads text.
 pub fn normalize(line: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Nearly every line is composed already: the quick check spares it the composer.
+    let composed: std::borrow::Cow<str> = if is_nfc_quick(line.chars()) == IsNormalized::Yes {
+        line.into()
+    } else {
+        line.nfc().collect::<String>().into()
+    };
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.nfc() {
+    for c in composed.chars() {
         if is_layout_space(c) {
             pending_space = !out.is_empty();
             continue;
@@ -64,10 +70,12 @@ pub fn normalize(line: &str) -> String {
 }
 
 /// Whitespace that only reflects the layout of the raw file. U+FEFF is a byte-order mark
-/// or zero-width no-break space: invisible and never part of a word.
+/// or zero-width no-break space: invisible and never part of a word; noncharacters
+/// (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane) are never text at all.
 fn is_layout_space(c: char) -> bool {
     let typographic = matches!(c, '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}');
-    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}'
+    let noncharacter = matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE;
+    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}' || noncharacter
 }
 
 #[cfg(test)]

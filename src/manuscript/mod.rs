@@ -4,6 +4,7 @@
 //! Must not know: how the volume is typeset or rendered.
 
 mod files;
+mod headnote;
 pub mod markdown;
 mod registries;
 mod sources;
@@ -82,6 +83,20 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
                 .at(Span::new(edition_file, config.date.span())),
         );
     }
+    if let Some(name) = &config.output.name {
+        if !crate::config::is_plain_file_stem(name.get_ref()) {
+            diags.push(
+                Diagnostic::new(
+                    codes::OUTPUT_NAME,
+                    format!(
+                        "`{}` cannot name a file in the output folder",
+                        name.get_ref()
+                    ),
+                )
+                .at(Span::new(edition_file, name.span())),
+            );
+        }
+    }
     let specs = texts::resolve_order(root, &config, edition_file, diags);
     let mut parsed = Vec::new();
     for spec in &specs {
@@ -103,7 +118,9 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     let apparatus = if !volume_ok {
         Apparatus::default()
     } else {
-        apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)
+        crate::timings::time("apparatus", || {
+            apparatus::compute(&mut volume, &registries, sources, &mut ids, &mut found)
+        })
     };
     diags.extend(found);
     Some(Manuscript {
@@ -135,7 +152,8 @@ impl Manuscript {
         self.config
             .output
             .name
-            .clone()
+            .as_ref()
+            .map(|n| n.get_ref().clone())
             .unwrap_or_else(|| "edition".to_string())
     }
 

@@ -9,6 +9,7 @@ use crate::import::{self, Corpus, ImportInput};
 use crate::model::{Text, TextId, TextKind};
 
 use super::files::{PathOrigin, read_text};
+use super::headnote;
 use super::markdown::{self, IdAlloc, MarkdownSource};
 use super::texts::{ConfiguredText, TextFileKind};
 
@@ -98,6 +99,20 @@ pub fn build_texts(
             }
             _ => continue,
         };
+        let headnote = match &t.config.headnote {
+            Some(value) => {
+                let at = headnote::HeadnoteSource {
+                    file: t.file,
+                    file_text: sources.text(t.file),
+                    toml_offset: t.toml_offset,
+                };
+                let mut found = Vec::new();
+                let blocks = headnote::parse(value, at, ids, &mut found);
+                diags.extend(found);
+                blocks
+            }
+            None => Vec::new(),
+        };
         let src_text = sources.text(file).to_string();
         let body = &src_text[offset..];
         let mut found = Vec::new();
@@ -116,6 +131,7 @@ pub fn build_texts(
             kind,
             meta,
             blocks: parsed.blocks,
+            headnote,
             notes: parsed.notes,
         });
     }

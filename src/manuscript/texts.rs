@@ -34,6 +34,8 @@ pub struct ConfiguredText {
     pub spec: TextSpec,
     pub config: TextConfig,
     pub file: FileId,
+    /// Where the TOML of the configuration starts in `file` (its spans are relative).
+    pub toml_offset: usize,
     /// For Markdown texts: where the body starts in `file`.
     pub body_offset: usize,
 }
@@ -198,14 +200,14 @@ pub fn read_text_config(
             return None;
         }
     };
-    if let Some(date) = &config.date {
-        if let Err(message) = check_date(date.get_ref(), Precision::Any) {
-            let span = date.span();
-            diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
-                file,
-                toml_offset + span.start..toml_offset + span.end,
-            )));
-        }
+    if let Some(date) = &config.date
+        && let Err(message) = check_date(date.get_ref(), Precision::Any)
+    {
+        let span = date.span();
+        diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
+            file,
+            toml_offset + span.start..toml_offset + span.end,
+        )));
     }
     match (spec.kind, &config.import) {
         (TextFileKind::Recipe, None) => {
@@ -232,6 +234,7 @@ pub fn read_text_config(
         spec: spec.clone(),
         config,
         file,
+        toml_offset,
         body_offset,
     })
 }

@@ -77,6 +77,9 @@ pub struct Text {
     pub kind: TextKind,
     pub meta: TextMeta,
     pub blocks: Vec<Block>,
+    /// The editors' headnote, set between the title and the text (empty when there is
+    /// none). Editorial framing: the apparatus neither anchors nor indexes in it.
+    pub headnote: Vec<Block>,
     /// Notes of this text, in the order of their calls; `number` restarts per text.
     pub notes: Vec<Note>,
 }

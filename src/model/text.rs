@@ -54,9 +54,15 @@ pub fn word_count(s: &str) -> usize {
 /// compare equal, and straight or curly apostrophes do not matter), then split into runs
 /// of letters and digits. Case is kept: the words must come back exactly.
 pub fn normalize_words(s: &str) -> Vec<String> {
-    use unicode_normalization::UnicodeNormalization;
-    let cleaned: String = s
-        .nfc()
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    // Nearly every text is composed already: the quick check spares it the composer.
+    let composed: std::borrow::Cow<str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.into()
+    } else {
+        s.nfc().collect::<String>().into()
+    };
+    let cleaned: String = composed
+        .chars()
         .filter(|c| {
             !matches!(
                 c,

@@ -2,8 +2,9 @@
 //! becomes glyph ids with advances (in ems) and the byte cluster of each glyph. Each
 //! distinct (text, style, variant) is shaped once; the result is shared from a cache.
 
-use std::collections::HashMap;
 use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use harfrust::{
     Buffer, Direction, Feature, Language, Script, ShapeOptions, ShapePlan, ShaperFont, Tag,
@@ -84,11 +85,13 @@ impl Shaped {
 /// threads).
 pub struct Shaper<'f> {
     fonts: &'f FontSet,
-    plans: HashMap<(Style, Variant), ShapePlan>,
-    cache: HashMap<(Style, Variant, String), Rc<Shaped>>,
+    plans: FxHashMap<(Style, Variant), ShapePlan>,
+    /// Per style and variant, each distinct string shaped so far: looked up by `&str`
+    /// (no allocation per call) with a fast non-random hash (the map is never iterated).
+    cache: FxHashMap<(Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>>,
     buffer: Option<Buffer>,
     /// Whether the face has real glyphs for each variant (else the variant falls back).
-    real: HashMap<(Style, Variant), bool>,
+    real: FxHashMap<(Style, Variant), bool>,
     pub calls: usize,
     pub misses: usize,
 }
@@ -96,7 +99,7 @@ pub struct Shaper<'f> {
 impl<'f> Shaper<'f> {
     pub fn new(fonts: &'f FontSet, language: &str) -> Shaper<'f> {
         let lang: Option<Language> = language.parse().ok();
-        let mut plans = HashMap::new();
+        let mut plans = FxHashMap::default();
         for style in Style::ALL {
             for variant in Variant::ALL {
                 let font = &fonts.face(style).font;
@@ -113,9 +116,9 @@ impl<'f> Shaper<'f> {
         let mut shaper = Shaper {
             fonts,
             plans,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
             buffer: None,
-            real: HashMap::new(),
+            real: FxHashMap::default(),
             calls: 0,
             misses: 0,
         };
@@ -149,13 +152,15 @@ impl<'f> Shaper<'f> {
         } else {
             Variant::Normal
         };
-        if let Some(s) = self.cache.get(&(style, variant, text.to_string())) {
+        if let Some(s) = self.cache.get(&(style, variant)).and_then(|c| c.get(text)) {
             return s.clone();
         }
         self.misses += 1;
         let shaped = Rc::new(self.shape_uncached(text, style, variant));
         self.cache
-            .insert((style, variant, text.to_string()), shaped.clone());
+            .entry((style, variant))
+            .or_default()
+            .insert(text.into(), shaped.clone());
         shaped
     }
 

@@ -16,6 +16,17 @@ use crate::model::{BlockId, Text, TextMeta};
 const SINK_LINES: f32 = 5.0;
 /// White between the opening (title to source line) and the first line of the text.
 const AFTER_OPENING_LINES: f32 = 2.5;
+/// White between the rule closing a headnote and the text: a little less than after the
+/// opening, since the rule already separates.
+const AFTER_HEADNOTE_LINES: f32 = 1.5;
+/// Length of the rule closing a headnote, in ems of the body: short enough to read as a
+/// divider, not as an underline of the last line.
+const HEADNOTE_RULE_EMS: f32 = 6.0;
+/// Height of that rule above its line's baseline, in ems: about the x-height's middle,
+/// so it sits centred in the line of white it occupies.
+const HEADNOTE_RULE_RISE: f32 = 0.3;
+/// Thickness of that rule, in points: the weight of the foot-note separator.
+const HEADNOTE_RULE_THICKNESS: f32 = 0.4;
 
 impl Layout<'_, '_> {
     /// The vertical list of `text`, and its notes set as lines (placed at the foot of
@@ -68,6 +79,9 @@ impl Layout<'_, '_> {
             }
         }
         out.push(FlowItem::Space(AFTER_OPENING_LINES * g.body.leading));
+        if !text.headnote.is_empty() {
+            self.headnote(&text.headnote, &mut out);
+        }
         let frame = Frame {
             left: 0.0,
             right: 0.0,
@@ -85,6 +99,31 @@ impl Layout<'_, '_> {
                 (out, NoteLines::new())
             }
         }
+    }
+
+    /// The editors' headnote: indented like a quotation, in the quotation size, closed
+    /// by a short rule and the white of the opening before the text itself begins.
+    fn headnote(&mut self, blocks: &[crate::model::Block], out: &mut Vec<FlowItem>) {
+        let g = self.geometry.clone();
+        let frame = Frame {
+            left: g.block_indent,
+            right: g.block_indent,
+            size: g.quote,
+            style: Style::Regular,
+            align: Align::Justify,
+        };
+        self.blocks(blocks, &frame, &NoNotes, out);
+        out.push(FlowItem::Space(g.body.leading / 2.0));
+        let width = HEADNOTE_RULE_EMS * g.body.size;
+        let mut line = bare_line(Vec::new(), g.body.leading, None);
+        line.rules.push(super::page::Rule {
+            x: (g.measure() - width) / 2.0,
+            y: -g.body.size * HEADNOTE_RULE_RISE,
+            width,
+            thickness: HEADNOTE_RULE_THICKNESS,
+        });
+        out.push(FlowItem::Line(line));
+        out.push(FlowItem::Space(AFTER_HEADNOTE_LINES * g.body.leading));
     }
 
     /// Sets a plain string (titles, generated text) as lines of `frame`.

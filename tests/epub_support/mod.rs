@@ -133,6 +133,7 @@ pub fn volume() -> Volume {
             ..meta("About this edition")
         },
         blocks: intro_blocks,
+        headnote: Vec::new(),
         notes: intro_notes,
     };
 
@@ -199,6 +200,7 @@ pub fn volume() -> Volume {
             ..meta("Revolutionary Left Movement (Chile) & <friends>")
         },
         blocks: article_blocks,
+        headnote: Vec::new(),
         notes: article_notes,
     };
 
@@ -230,6 +232,7 @@ pub fn volume() -> Volume {
             ..meta("Discurso del Teatro Caupolicán")
         },
         blocks: speech_blocks,
+        headnote: Vec::new(),
         notes: speech_notes,
     };
 
@@ -362,6 +365,7 @@ pub fn edge_volume() -> Volume {
             ..TextMeta::default()
         },
         blocks,
+        headnote: Vec::new(),
         notes,
     };
     let empty = Text {
@@ -369,6 +373,7 @@ pub fn edge_volume() -> Volume {
         kind: TextKind::Editorial,
         meta: meta("An empty text"),
         blocks: vec![],
+        headnote: Vec::new(),
         notes: vec![],
     };
     Volume {
@@ -396,6 +401,8 @@ pub fn build_edge() -> Vec<u8> {
             nav_depth: 1,
             cover: None,
             pages: None,
+            heading_fonts: None,
+            back_matter: None,
         },
     )
     .expect("the edge volume builds")
@@ -413,12 +420,24 @@ pub fn cover_fonts() -> reader_edition::render::epub::CoverFonts {
     }
 }
 
-/// The EPUB of [`volume`] with a generated cover.
+/// The edition's heading faces, read from `fonts/`.
+pub fn heading_fonts() -> reader_edition::render::epub::HeadingFonts {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let read =
+        |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}"));
+    reader_edition::render::epub::HeadingFonts {
+        regular: read("LinLibertine_R.otf"),
+        bold: read("LinLibertine_RB.otf"),
+    }
+}
+
+/// The EPUB of [`volume`] with a generated cover and the heading faces.
 pub fn build_with_cover() -> Vec<u8> {
     write_epub(
         &volume(),
         &EpubOptions {
             cover: Some(cover_fonts()),
+            heading_fonts: Some(heading_fonts()),
             ..EpubOptions::default()
         },
     )

@@ -107,6 +107,7 @@ pub fn check_volume(volume: &Volume) -> Result<(), Diagnostic> {
         let all = text
             .blocks
             .iter()
+            .chain(&text.headnote)
             .chain(text.notes.iter().flat_map(|n| &n.blocks));
         for block in all {
             unique_blocks(block, &mut blocks)?;

@@ -270,8 +270,14 @@ fn push_word(
     hyph: Option<&Hyphenation>,
     shaper: &mut Shaper,
 ) {
-    let word: String = segments.iter().map(|s| s.text).collect();
-    let points = break_points(&word, hyph);
+    let word: std::borrow::Cow<str> = match segments {
+        [one] => one.text.into(),
+        _ => segments.iter().map(|s| s.text).collect::<String>().into(),
+    };
+    let points = match hyph {
+        Some(h) => h.break_points(&word),
+        None => break_points(&word, None).into(),
+    };
     let mut seg_start = 0;
     for seg in segments {
         let shaped = shaper.shape(seg.text, seg.style, Variant::Normal);

@@ -48,16 +48,14 @@ impl Coverage {
 
     /// Fills a closed outline given as a path.
     pub fn fill(&mut self, path: &PathBuilder) {
-        let edges = &path.edges;
+        let mut edges = path.edges.clone();
         if edges.is_empty() {
             return;
         }
-        let top = edges
-            .iter()
-            .map(|e| e.y0)
-            .fold(f32::INFINITY, f32::min)
-            .max(0.0)
-            .floor() as usize;
+        // Edges by their top, so that each pixel row looks only at the few edges that
+        // cross it (the active ones) rather than at every edge of the glyph.
+        edges.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        let top = edges[0].y0.max(0.0).floor() as usize;
         let bottom = (edges
             .iter()
             .map(|e| e.y1)
@@ -65,12 +63,22 @@ impl Coverage {
             .ceil()
             .max(0.0) as usize)
             .min(self.height);
+        let mut next = 0;
+        let mut active: Vec<Edge> = Vec::new();
         let mut crossings: Vec<(f32, i32)> = Vec::new();
         for row in top..bottom {
+            let (row_top, row_bottom) = (row as f32, row as f32 + 1.0);
+            active.retain(|e| e.y1 > row_top);
+            while let Some(e) = edges.get(next).filter(|e| e.y0 < row_bottom) {
+                if e.y1 > row_top {
+                    active.push(*e);
+                }
+                next += 1;
+            }
             for s in 0..SUBSAMPLES {
                 let y = row as f32 + (s as f32 + 0.5) / SUBSAMPLES as f32;
                 crossings.clear();
-                for e in edges.iter().filter(|e| e.y0 <= y && y < e.y1) {
+                for e in active.iter().filter(|e| e.y0 <= y && y < e.y1) {
                     let x = e.x0 + (y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
                     crossings.push((x, e.winding));
                 }

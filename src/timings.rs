@@ -1,0 +1,75 @@
+//! Stage timings for `edition build --timings`: each stage of the build (load, apparatus,
+//! typeset, PDF, EPUB cover, documents and zip, write) records when it started and how
+//! long it took, from whichever thread ran it; the build prints them on stderr.
+//!
+//! Off unless enabled, and never part of any output file (the outputs stay
+//! deterministic): a disabled timer costs one atomic load.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+static ENABLED: AtomicBool = AtomicBool::new(false);
+static RECORDS: Mutex<Vec<Stage>> = Mutex::new(Vec::new());
+
+/// One timed stage.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: String,
+    /// When the stage started, from [`enable`].
+    pub start: Duration,
+    pub took: Duration,
+}
+
+static ORIGIN: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// Starts recording; times are measured from now.
+pub fn enable() {
+    if let Ok(mut origin) = ORIGIN.lock() {
+        *origin = Some(Instant::now());
+    }
+    ENABLED.store(true, Ordering::Relaxed);
+}
+
+/// Runs `f`, recording its duration under `name` when timings are enabled.
+pub fn time<T>(name: impl Into<String>, f: impl FnOnce() -> T) -> T {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return f();
+    }
+    let started = Instant::now();
+    let result = f();
+    let took = started.elapsed();
+    let origin = ORIGIN.lock().ok().and_then(|o| *o).unwrap_or(started);
+    if let Ok(mut records) = RECORDS.lock() {
+        records.push(Stage {
+            name: name.into(),
+            start: started.saturating_duration_since(origin),
+            took,
+        });
+    }
+    result
+}
+
+/// The stages recorded so far, in the order they started.
+pub fn take() -> Vec<Stage> {
+    let mut stages = RECORDS
+        .lock()
+        .map(|mut r| std::mem::take(&mut *r))
+        .unwrap_or_default();
+    stages.sort_by_key(|s| s.start);
+    stages
+}
+
+/// The stages as lines: start, duration and name, in milliseconds.
+pub fn report(stages: &[Stage]) -> String {
+    let mut out = String::from("timings (ms):   start   took  stage\n");
+    for s in stages {
+        out.push_str(&format!(
+            "               {:>6.1} {:>6.1}  {}\n",
+            s.start.as_secs_f64() * 1e3,
+            s.took.as_secs_f64() * 1e3,
+            s.name
+        ));
+    }
+    out
+}

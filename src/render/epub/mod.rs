@@ -147,7 +147,7 @@ fn spine_item(id: &str, href: &str) -> ManifestItem {
 }
 
 /// The landmarks of the book, in reading order: cover (when there is one), title page,
-/// colophon, contents, the start of the first text, and the glossary and index.
+/// colophon, contents, the start of the first text, the chronology, glossary and index.
 fn landmarks(
     cover_page: Option<&str>,
     first_text: Option<String>,
@@ -169,7 +169,9 @@ fn landmarks(
         marks.push(mark("bodymatter", "Start of Content", &href));
     }
     for doc in back {
+        // The vocabulary has no term for a chronology: it is an appendix.
         let epub_type = match doc.kind {
+            PartKind::Chronology => "appendix",
             PartKind::Glossary => "glossary",
             PartKind::Index => "index",
             PartKind::Emendations => continue,

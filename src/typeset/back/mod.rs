@@ -1,9 +1,10 @@
-//! The back matter in the PDF: each part of `backmatter` (glossary, emendations, index
-//! of names) set after the body, from a new recto with its title, in the note sizes,
+//! The back matter in the PDF: each part of `backmatter` (chronology, glossary,
+//! emendations, index of names) set after the body, from a new recto with its title, in the note sizes,
 //! ragged right; its locators are the body's page numbers (ranges merged), each a link
 //! to the line it names. Paginated before the front matter, so the contents can list
 //! the parts; placed after the body with running heads and folios that continue it.
 
+mod chronology;
 mod locate;
 mod parts;
 mod rich;
@@ -74,6 +75,11 @@ impl Layout<'_, '_> {
             }
             flow.push(FlowItem::Space(AFTER_TITLE_LINES * g.body.leading));
             match kind {
+                PartKind::Chronology => {
+                    if let Some(part) = &back.chronology {
+                        self.chronology_flow(part, back, &locate, &mut flow);
+                    }
+                }
                 PartKind::Glossary => {
                     if let Some(part) = &back.glossary {
                         self.glossary_flow(part, back, &locate, &mut flow);

@@ -6,7 +6,7 @@ use super::super::Layout;
 use super::super::flow::{FlowItem, Frame};
 use super::super::fonts::Style;
 use super::super::paragraph::Align;
-use super::locate::{BodyLocate, body_label, merge_pages};
+use super::locate::{BodyLocate, BodyPlace, body_label, merge_pages};
 use super::rich::Rich;
 use crate::backmatter::{BackMatter, EmendationsPart, GlossaryPart, IndexItem, IndexPart, Locator};
 use crate::diag::{FileId, Span};
@@ -29,11 +29,29 @@ fn sentence(s: &str) -> String {
 
 impl Layout<'_, '_> {
     /// "*Memoir* 41", the page linked; the title alone when the place has no page.
-    fn titled_locator(rich: &mut Rich, back: &BackMatter, locate: &BodyLocate, loc: &Locator) {
+    pub(super) fn titled_locator(
+        rich: &mut Rich,
+        back: &BackMatter,
+        locate: &BodyLocate,
+        loc: &Locator,
+    ) {
         rich.italic(back.short_title(&loc.text));
         if let Some(place) = locate.place(loc) {
             rich.text(" ");
             rich.link(&body_label(place.page), place);
+        }
+    }
+
+    /// The pages of `places`, ranges merged ("12, 45–47"), each linked to its first
+    /// place; `lead` goes before the first.
+    pub(super) fn page_list(rich: &mut Rich, places: &[BodyPlace], lead: &str) {
+        for (k, (first, last)) in merge_pages(places).into_iter().enumerate() {
+            let label = match last {
+                Some(last) => format!("{}–{}", body_label(first.page), body_label(last.page)),
+                None => body_label(first.page),
+            };
+            rich.text(if k == 0 { lead } else { ", " });
+            rich.link(&label, first);
         }
     }
 
@@ -112,16 +130,7 @@ impl Layout<'_, '_> {
                         rich.text(&h.heading);
                         let places: Vec<_> =
                             h.locators.iter().filter_map(|l| locate.place(l)).collect();
-                        for (first, last) in merge_pages(&places) {
-                            let label = match last {
-                                Some(last) => {
-                                    format!("{}–{}", body_label(first.page), body_label(last.page))
-                                }
-                                None => body_label(first.page),
-                            };
-                            rich.text(", ");
-                            rich.link(&label, first);
-                        }
+                        Self::page_list(&mut rich, &places, ", ");
                         let about = h.about.as_deref().filter(|a| !a.trim().is_empty());
                         let start = out.len();
                         self.hanging(&rich, g.quote, 0.0, g.indent, out);

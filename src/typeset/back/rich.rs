@@ -67,6 +67,11 @@ impl Rich {
         self
     }
 
+    /// Bytes of text so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
     /// `s` as a link to `place`.
     pub fn link(&mut self, s: &str, place: BodyPlace) -> &mut Rich {
         let start = self.len;

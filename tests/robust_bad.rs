@@ -275,6 +275,11 @@ const INTERNAL_CODES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Codes whose bad-manuscript fixtures are being written with the feature that gives
+/// them (the name index's `[[see]]` cross-references); remove a code from here once its
+/// golden `expected.txt` exists.
+const PENDING_ELSEWHERE: &[&str] = &["E620", "E621"];
+
 fn golden_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let path = e.path();
@@ -300,6 +305,7 @@ fn every_code_has_a_golden_fixture() {
         .iter()
         .map(|c| c.id)
         .filter(|id| !INTERNAL_CODES.iter().any(|(i, _)| i == id))
+        .filter(|id| !PENDING_ELSEWHERE.contains(id))
         .filter(|id| !goldens.contains(&format!("[{id}]:")))
         .collect();
     assert!(

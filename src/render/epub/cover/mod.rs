@@ -241,13 +241,9 @@ fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnosti
         names_face.centred(&lines, size, 1.0, 2440.0, &mut coverage);
     }
 
-    // Coverage in 255 steps indexes a palette of blends of ground and ink: at most half
-    // a level from the exact blend in each channel, which no eye tells apart.
-    let pixels = coverage
-        .values
-        .iter()
-        .map(|&c| (c.clamp(0.0, 1.0) * LEVELS + 0.5) as u8)
-        .collect();
+    // Coverage in 255ths indexes a palette of blends of ground and ink: at most half a
+    // level from the exact blend in each channel, which no eye tells apart.
+    let pixels = coverage.values;
     png::encode(&png::IndexedImage {
         width: WIDTH,
         height: HEIGHT,
@@ -262,14 +258,11 @@ fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnosti
     })
 }
 
-/// The highest palette index: full ink.
-const LEVELS: f32 = 255.0;
-
 /// Palette entry `k`: the ground covered `k / 255` by ink.
 fn palette() -> Vec<[u8; 3]> {
-    (0..=255u8)
+    (0..=raster::FULL)
         .map(|k| {
-            let c = f32::from(k) / LEVELS;
+            let c = f32::from(k) / f32::from(raster::FULL);
             let mut rgb = [0; 3];
             for ((out, g), i) in rgb.iter_mut().zip(GROUND).zip(INK) {
                 *out = (f32::from(g) * (1.0 - c) + f32::from(i) * c).round() as u8;

@@ -14,6 +14,7 @@ pub mod fold;
 pub mod glossary;
 pub mod namelike;
 pub mod names;
+pub mod note_files;
 pub mod notes;
 pub mod occur;
 pub mod registry;
@@ -112,23 +113,29 @@ pub fn compute(
     diags: &mut Vec<Diagnostic>,
 ) -> Apparatus {
     let mut app = Apparatus::default();
-    if let Some((file, notes_file)) = &registries.notes {
+    // notes.toml, then the per-text files: all emendations first, then all notes.
+    let note_files: Vec<&(crate::diag::FileId, registry::NotesFile)> = registries
+        .notes
+        .iter()
+        .chain(&registries.text_notes)
+        .collect();
+    for (file, notes_file) in &note_files {
         let resolver = resolve::Resolver::new(volume);
-        app.emendations = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
+        let mut applied = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
         let src = sources.text(*file);
         let entries = &notes_file.emendation;
-        emend::parse_notes(&mut app.emendations, entries, src, *file, ids, diags);
-        let resolver = resolve::Resolver::new(volume);
-        app.notes = notes::place(
-            volume,
-            &resolver,
-            *file,
-            sources.text(*file),
-            &notes_file.note,
-            ids,
-            diags,
-        );
+        emend::parse_notes(&mut applied, entries, src, *file, ids, diags);
+        app.emendations.extend(applied);
     }
+    app.emendations.sort_by_key(|e| (e.block, e.range.start));
+    for (file, notes_file) in &note_files {
+        let resolver = resolve::Resolver::new(volume);
+        let src = sources.text(*file);
+        let placed = notes::place(volume, &resolver, *file, src, &notes_file.note, ids, diags);
+        app.notes.extend(placed);
+    }
+    app.notes
+        .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
     let resolver = resolve::Resolver::new(volume);
     if let Some((file, g)) = &registries.glossary {

@@ -8,6 +8,11 @@ use super::Locator;
 use crate::apparatus::Emendation;
 use crate::model::{Block, TextId};
 
+/// How the list reads, said once above it (in both outputs).
+pub const INTRODUCTION: &str = "The edition corrects these obvious errors of its sources. \
+Each entry gives the text and page, the reading of the source, and after the arrow the \
+reading of this edition.";
+
 /// The emendations part.
 #[derive(Debug, Clone)]
 pub struct EmendationsPart {

@@ -1,11 +1,12 @@
 //! The back matter of the volume as rendering-neutral parts, made from the volume and its
-//! apparatus: the glossary of acronyms, the index of names (sorted with Spanish collation,
+//! apparatus: the unified chronology (grouped by year), the glossary of acronyms, the index of names (sorted with Spanish collation,
 //! grouped by letter, with "see" cross-references), and the appendix of emendations.
 //! Every locator is a place in a text (text, block, byte range of the block's plain
 //! text), never a page: the EPUB turns them into links, the PDF into page numbers.
 //!
 //! Must not know: XHTML, fonts, pages.
 
+pub mod chronology;
 pub mod emendations;
 pub mod glossary;
 pub mod index;
@@ -14,6 +15,7 @@ mod letters;
 use crate::apparatus::Apparatus;
 use crate::model::{TextId, Volume};
 
+pub use chronology::{ChronologyEvent, ChronologyPart, YearGroup};
 pub use emendations::{EmendationRow, EmendationsPart};
 pub use glossary::{GlossaryPart, GlossaryTerm};
 pub use index::{IndexHeading, IndexItem, IndexPart, LetterGroup, SeeItem};
@@ -23,6 +25,7 @@ pub use crate::apparatus::Occurrence as Locator;
 /// Which part of the back matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PartKind {
+    Chronology,
     Glossary,
     Emendations,
     Index,
@@ -32,6 +35,7 @@ impl PartKind {
     /// The title as printed.
     pub fn title(self) -> &'static str {
         match self {
+            PartKind::Chronology => "Chronology",
             PartKind::Glossary => "Glossary",
             PartKind::Emendations => "Emendations",
             PartKind::Index => "Index of Names",
@@ -41,6 +45,7 @@ impl PartKind {
     /// A short stable name (file names, ids).
     pub fn slug(self) -> &'static str {
         match self {
+            PartKind::Chronology => "chronology",
             PartKind::Glossary => "glossary",
             PartKind::Emendations => "emendations",
             PartKind::Index => "index",
@@ -51,6 +56,7 @@ impl PartKind {
 /// The parts of the back matter that have content, each once.
 #[derive(Debug, Clone, Default)]
 pub struct BackMatter {
+    pub chronology: Option<ChronologyPart>,
     pub glossary: Option<GlossaryPart>,
     pub index: Option<IndexPart>,
     pub emendations: Option<EmendationsPart>,
@@ -74,6 +80,7 @@ impl BackMatter {
             })
             .collect();
         BackMatter {
+            chronology: chronology::part(&apparatus.chronology, volume),
             glossary: glossary::part(&apparatus.glossary),
             index: index::part(&apparatus.index, &apparatus.see),
             emendations: emendations::part(&apparatus.emendations),
@@ -81,10 +88,13 @@ impl BackMatter {
         }
     }
 
-    /// The parts present, in the order of the book: the glossary, the emendations
-    /// (both read alongside the texts), and the index last, as is usual.
+    /// The parts present, in the order of the book: the chronology, the glossary, the
+    /// emendations (read alongside the texts), and the index last, as is usual.
     pub fn parts(&self) -> Vec<PartKind> {
         let mut parts = Vec::new();
+        if self.chronology.is_some() {
+            parts.push(PartKind::Chronology);
+        }
         if self.glossary.is_some() {
             parts.push(PartKind::Glossary);
         }

@@ -130,16 +130,32 @@ fn render(
     let name = m.output_name();
     let want_epub = args.format.contains(&Format::Epub);
     let want_pdf = args.format.contains(&Format::Pdf);
-    let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-        typeset_preset(m, fonts, Preset::A5, diags)
-    } else {
-        None
+    // The EPUB's cover needs only the volume's metadata: it is rendered on a second
+    // thread while the A5 edition is typeset.
+    let (reference, cover) = std::thread::scope(|scope| {
+        let cover = want_epub
+            .then(|| scope.spawn(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts))));
+        let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
+            typeset_preset(m, fonts, Preset::A5, diags)
+        } else {
+            None
+        };
+        let cover = cover.map(|handle| handle.join().expect("the cover renderer does not panic"));
+        (reference, cover)
+    });
+    let cover = match cover {
+        Some(Ok(image)) => Some(image),
+        Some(Err(d)) => {
+            diags.push(d);
+            None
+        }
+        None => None,
     };
     let (mut files, mut quality_lines) = (Vec::new(), Vec::new());
     // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
     // two cores, writing them side by side saves the shorter of the two.
     let epub = std::thread::scope(|scope| {
-        let epub = want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref())));
+        let epub = want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
             // The A5 edition is the reference itself, borrowed: a copy of every page
             // would double the memory of a large volume.
@@ -196,8 +212,9 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
+    let back = BackMatter::new(&m.volume, &m.apparatus);
     let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset(&m.volume, fonts, &options)
+        typeset::typeset_with(&m.volume, Some(&back), fonts, &options)
     });
     match paged {
         Ok(paged) => Some(paged),
@@ -230,13 +247,14 @@ fn write_epub(
     m: &Manuscript,
     fonts: &FontSet,
     reference: Option<&PagedVolume>,
+    cover: Option<epub::CoverImage>,
 ) -> Result<Vec<u8>, Diagnostic> {
     let pages = reference.map(|paged| epub::PrintPages {
         map: paged.page_map.clone(),
         edition: print_edition(m),
     });
     let options = epub::EpubOptions {
-        cover: Some(cover_fonts(fonts)),
+        cover_image: cover,
         pages,
         heading_fonts: Some(epub::HeadingFonts {
             regular: fonts.face(Style::Regular).data.as_ref().clone(),

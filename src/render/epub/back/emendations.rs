@@ -5,15 +5,11 @@ use std::collections::BTreeSet;
 
 use super::{Locate, titled_place_link};
 use crate::backmatter::EmendationsPart;
+use crate::backmatter::emendations::INTRODUCTION;
 use crate::diag::Diagnostic;
 use crate::render::epub::spots::Spots;
 use crate::render::epub::xhtml::BodyWriter;
 use crate::render::epub::xml::XmlWriter;
-
-/// How the list reads, said once above it.
-const INTRODUCTION: &str = "The edition corrects these obvious errors of its sources. \
-Each entry gives the text and page, the reading of the source, and after the arrow the \
-reading of this edition.";
 
 pub fn write(
     w: &mut XmlWriter,

@@ -1,9 +1,10 @@
-//! The back matter in the EPUB: one document per part (glossary, emendations, index of
-//! names), and the spots in the texts its links land on. Each locator becomes a link
+//! The back matter in the EPUB: one document per part (chronology, glossary,
+//! emendations, index of names), and the spots in the texts its links land on. Each locator becomes a link
 //! labelled with the page of the printed A5 edition where it stands (from the page map),
 //! or, without a page map, with the short title of its text (`Locate::FALLBACK` names
 //! that case), so the EPUB's index shows the book's page numbers.
 
+mod chronology;
 mod emendations;
 mod glossary;
 mod index;
@@ -106,6 +107,7 @@ pub fn documents(
         let file = part_file(kind);
         let mut w = start_document(kind.title(), lang, Matter::Back);
         let (epub_type, role) = match kind {
+            PartKind::Chronology => ("appendix", "doc-appendix"),
             PartKind::Glossary => ("glossary", "doc-glossary"),
             PartKind::Index => ("index", "doc-index"),
             PartKind::Emendations => ("appendix", "doc-appendix"),
@@ -122,6 +124,11 @@ pub fn documents(
         w.element("h1", &[("id", TITLE_ID)], kind.title());
         w.newline();
         match kind {
+            PartKind::Chronology => {
+                if let Some(part) = &back.chronology {
+                    chronology::write(&mut w, part, locate, &mut out.spots)?;
+                }
+            }
             PartKind::Glossary => {
                 if let Some(part) = &back.glossary {
                     glossary::write(&mut w, part, locate, &file, &mut out.spots);

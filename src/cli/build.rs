@@ -155,7 +155,8 @@ fn render(
     // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
     // two cores, writing them side by side saves the shorter of the two.
     let epub = std::thread::scope(|scope| {
-        let epub = want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
+        let epub =
+            want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
             // The A5 edition is the reference itself, borrowed: a copy of every page
             // would double the memory of a large volume.

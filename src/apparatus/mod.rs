@@ -19,6 +19,7 @@ pub mod notes;
 pub mod occur;
 pub mod registry;
 pub mod resolve;
+pub mod revision;
 pub mod see;
 pub mod surgery;
 pub mod words;
@@ -56,6 +57,8 @@ pub struct Apparatus {
     pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
     pub anchors_resolved: usize,
+    /// Every anchor resolved, in the order they were (for the revision report).
+    pub resolutions: Vec<resolve::Resolution>,
 }
 
 /// Words of the texts that look like registry entries but are in no registry.
@@ -126,6 +129,7 @@ pub fn compute(
         let entries = &notes_file.emendation;
         emend::parse_notes(&mut applied, entries, src, *file, ids, diags);
         app.emendations.extend(applied);
+        app.resolutions.extend(resolver.take_log());
     }
     app.emendations.sort_by_key(|e| (e.block, e.range.start));
     for (file, notes_file) in &note_files {
@@ -133,6 +137,7 @@ pub fn compute(
         let src = sources.text(*file);
         let placed = notes::place(volume, &resolver, *file, src, &notes_file.note, ids, diags);
         app.notes.extend(placed);
+        app.resolutions.extend(resolver.take_log());
     }
     app.notes
         .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
@@ -178,6 +183,7 @@ pub fn compute(
         app.coverage.dates =
             chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
     }
+    app.resolutions.extend(resolver.take_log());
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
         .glossary

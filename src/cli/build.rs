@@ -81,7 +81,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
-    let (files, quality_lines) = match FontSet::load(&args.fonts) {
+    let (mut files, quality_lines) = match FontSet::load(&args.fonts) {
         Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
         Err(found) => {
             diags.extend(found);
@@ -93,6 +93,12 @@ pub fn run(args: &BuildArgs) -> u8 {
         eprintln!("nothing was written");
         return EXIT_ERRORS;
     }
+    // The summary of this build, compared with the last one's and written beside it.
+    let compared = super::revision::compare(&m, &loaded.sources, &args.out);
+    if let Some(r) = &compared.revision {
+        diags.extend(r.diagnostics.iter().cloned());
+    }
+    files.push(compared.file(&m));
     output::clean_stale_temporaries(&args.out);
     match timings::time("write", || output::write_all(&args.out, &files)) {
         Ok(paths) => {
@@ -101,6 +107,7 @@ pub fn run(args: &BuildArgs) -> u8 {
             }
             print_diagnostics(&loaded.sources, &diags);
             print!("{}{}", summary(&m.volume), m.apparatus.summary());
+            print!("{}", compared.report());
             for line in &quality_lines {
                 println!("{line}");
             }

@@ -153,6 +153,11 @@ catalogue! {
         "leave `text` out of the entries of notes/<slug>.toml (the file name gives it), or move the entry into the file of its text";
     CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
         "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- W65x: the revision report ------------------------------------------------------
+    ANCHOR_PASSAGE_CHANGED = "W650", Warning, "anchored passage changed since the last build",
+        "read the passage: if the entry still fits it, nothing needs doing (the next build compares with this one); otherwise correct the entry";
+    FORM_GONE = "W651", Warning, "registry form no text uses since the revision",
+        "correct the form to the spelling the revised text uses, or remove it from the entry";
     // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
     SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
         "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";

@@ -12,8 +12,13 @@ COMPARE="${COMPARE:-1}"
 if ! [ -x /usr/bin/time ]; then
   apt-get install -y -qq time >/dev/null
 fi
-cargo build --release --locked --quiet
-bin=$PWD/target/release/edition
+# BIN: a binary built beforehand; else the release build, wherever CARGO_TARGET_DIR puts it.
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  cargo build --release --locked --quiet
+  bin="${CARGO_TARGET_DIR:-$PWD/target}/release/edition"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -13,7 +13,11 @@ use std::time::{Duration, Instant};
 use common::*;
 use robust_common::*;
 
-const OUTPUTS: [&str; 2] = ["mir-reader.epub", "mir-reader-a5.pdf"];
+const OUTPUTS: [&str; 3] = [
+    "mir-reader.epub",
+    "mir-reader-a5.pdf",
+    "mir-reader.summary.toml",
+];
 const EARLIER: &[u8] = b"an output of an earlier build";
 
 /// The real volume built once, for the bytes a finished build writes.

@@ -14,10 +14,12 @@ pub mod fold;
 pub mod glossary;
 pub mod namelike;
 pub mod names;
+pub mod note_files;
 pub mod notes;
 pub mod occur;
 pub mod registry;
 pub mod resolve;
+pub mod revision;
 pub mod see;
 pub mod surgery;
 pub mod words;
@@ -55,6 +57,8 @@ pub struct Apparatus {
     pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
     pub anchors_resolved: usize,
+    /// Every anchor resolved, in the order they were (for the revision report).
+    pub resolutions: Vec<resolve::Resolution>,
 }
 
 /// Words of the texts that look like registry entries but are in no registry.
@@ -112,23 +116,31 @@ pub fn compute(
     diags: &mut Vec<Diagnostic>,
 ) -> Apparatus {
     let mut app = Apparatus::default();
-    if let Some((file, notes_file)) = &registries.notes {
+    // notes.toml, then the per-text files: all emendations first, then all notes.
+    let note_files: Vec<&(crate::diag::FileId, registry::NotesFile)> = registries
+        .notes
+        .iter()
+        .chain(&registries.text_notes)
+        .collect();
+    for (file, notes_file) in &note_files {
         let resolver = resolve::Resolver::new(volume);
-        app.emendations = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
+        let mut applied = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
         let src = sources.text(*file);
         let entries = &notes_file.emendation;
-        emend::parse_notes(&mut app.emendations, entries, src, *file, ids, diags);
-        let resolver = resolve::Resolver::new(volume);
-        app.notes = notes::place(
-            volume,
-            &resolver,
-            *file,
-            sources.text(*file),
-            &notes_file.note,
-            ids,
-            diags,
-        );
+        emend::parse_notes(&mut applied, entries, src, *file, ids, diags);
+        app.emendations.extend(applied);
+        app.resolutions.extend(resolver.take_log());
     }
+    app.emendations.sort_by_key(|e| (e.block, e.range.start));
+    for (file, notes_file) in &note_files {
+        let resolver = resolve::Resolver::new(volume);
+        let src = sources.text(*file);
+        let placed = notes::place(volume, &resolver, *file, src, &notes_file.note, ids, diags);
+        app.notes.extend(placed);
+        app.resolutions.extend(resolver.take_log());
+    }
+    app.notes
+        .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
     let resolver = resolve::Resolver::new(volume);
     if let Some((file, g)) = &registries.glossary {
@@ -171,6 +183,7 @@ pub fn compute(
         app.coverage.dates =
             chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
     }
+    app.resolutions.extend(resolver.take_log());
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
         .glossary

@@ -35,6 +35,8 @@ pub struct NotesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoteEntry {
+    /// Implied by the file name in `notes/<slug>.toml` (see `note_files`).
+    #[serde(default = "implied_text")]
     pub text: Spanned<String>,
     pub quote: Spanned<String>,
     pub before: Option<Spanned<String>>,
@@ -47,6 +49,7 @@ pub struct NoteEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmendationEntry {
+    #[serde(default = "implied_text")]
     pub text: Spanned<String>,
     pub quote: Spanned<String>,
     pub before: Option<Spanned<String>>,
@@ -54,6 +57,12 @@ pub struct EmendationEntry {
     pub correct: Spanned<String>,
     /// Why: shown in the appendix of emendations.
     pub note: Option<Spanned<String>>,
+}
+
+/// A `text` key left out: an empty span, filled from the file name of a per-text note
+/// file, an error in notes.toml.
+fn implied_text() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
 }
 
 impl NoteEntry {
@@ -195,6 +204,8 @@ pub struct PersonEntry {
 #[derive(Debug, Default)]
 pub struct Registries {
     pub notes: Option<(FileId, NotesFile)>,
+    /// `notes/<slug>.toml`, in the order of the volume's texts.
+    pub text_notes: Vec<(FileId, NotesFile)>,
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
     pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,

@@ -81,7 +81,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
-    let (files, quality_lines) = match FontSet::load(&args.fonts) {
+    let (mut files, quality_lines) = match FontSet::load(&args.fonts) {
         Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
         Err(found) => {
             diags.extend(found);
@@ -93,6 +93,12 @@ pub fn run(args: &BuildArgs) -> u8 {
         eprintln!("nothing was written");
         return EXIT_ERRORS;
     }
+    // The summary of this build, compared with the last one's and written beside it.
+    let compared = super::revision::compare(&m, &loaded.sources, &args.out);
+    if let Some(r) = &compared.revision {
+        diags.extend(r.diagnostics.iter().cloned());
+    }
+    files.push(compared.file(&m));
     output::clean_stale_temporaries(&args.out);
     match timings::time("write", || output::write_all(&args.out, &files)) {
         Ok(paths) => {
@@ -101,6 +107,7 @@ pub fn run(args: &BuildArgs) -> u8 {
             }
             print_diagnostics(&loaded.sources, &diags);
             print!("{}{}", summary(&m.volume), m.apparatus.summary());
+            print!("{}", compared.report());
             for line in &quality_lines {
                 println!("{line}");
             }
@@ -130,25 +137,46 @@ fn render(
     let name = m.output_name();
     let want_epub = args.format.contains(&Format::Epub);
     let want_pdf = args.format.contains(&Format::Pdf);
-    let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-        typeset_preset(m, fonts, Preset::A5, diags)
-    } else {
-        None
+    // The EPUB's cover needs only the volume's metadata: it is rendered on a second
+    // thread while the A5 edition is typeset.
+    let (reference, cover) = std::thread::scope(|scope| {
+        let cover = want_epub
+            .then(|| scope.spawn(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts))));
+        let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
+            typeset_preset(m, fonts, Preset::A5, diags)
+        } else {
+            None
+        };
+        let cover = cover.map(|handle| handle.join().expect("the cover renderer does not panic"));
+        (reference, cover)
+    });
+    let cover = match cover {
+        Some(Ok(image)) => Some(image),
+        Some(Err(d)) => {
+            diags.push(d);
+            None
+        }
+        None => None,
     };
     let (mut files, mut quality_lines) = (Vec::new(), Vec::new());
     // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
     // two cores, writing them side by side saves the shorter of the two.
     let epub = std::thread::scope(|scope| {
-        let epub = want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref())));
+        let epub =
+            want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
+            // The A5 edition is the reference itself, borrowed: a copy of every page
+            // would double the memory of a large volume.
+            let other;
             let paged = if preset == Preset::A5 {
-                reference.clone()
+                reference.as_ref()
             } else {
-                typeset_preset(m, fonts, preset, diags)
+                other = typeset_preset(m, fonts, preset, diags);
+                other.as_ref()
             };
             let Some(paged) = paged else { continue };
             let pdf = timings::time(format!("pdf {}", preset.name()), || {
-                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+                pdf::write_pdf(paged, fonts, &m.volume.meta)
             });
             match pdf {
                 Ok(bytes) => {
@@ -227,13 +255,14 @@ fn write_epub(
     m: &Manuscript,
     fonts: &FontSet,
     reference: Option<&PagedVolume>,
+    cover: Option<epub::CoverImage>,
 ) -> Result<Vec<u8>, Diagnostic> {
     let pages = reference.map(|paged| epub::PrintPages {
         map: paged.page_map.clone(),
         edition: print_edition(m),
     });
     let options = epub::EpubOptions {
-        cover: Some(cover_fonts(fonts)),
+        cover_image: cover,
         pages,
         heading_fonts: Some(epub::HeadingFonts {
             regular: fonts.face(Style::Regular).data.as_ref().clone(),

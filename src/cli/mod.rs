@@ -5,6 +5,7 @@ mod check;
 mod import;
 mod init;
 mod report;
+mod revision;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ enum Command {
     /// Build the EPUB and PDF of the manuscript (the default command).
     Build(build::BuildArgs),
     /// Report every diagnostic of the manuscript; write nothing.
-    Check(ManuscriptArgs),
+    Check(check::CheckArgs),
     /// Print the cleaned Markdown of one source text and its import report.
     Import(import::ImportArgs),
     /// Write a new manuscript that builds as it is.

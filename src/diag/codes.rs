@@ -149,8 +149,15 @@ catalogue! {
         "give an [[ignore]] either `matches` (date expressions as written, maybe with `texts`) or `text` and `quote` of one passage, and a `reason`";
     DATE_UNCOVERED = "W640", Warning, "dated passage in no event of the chronology",
         "add an [[event]] with an [[event.ref]] quoting the passage (or its sentence) to chronology.toml, or an [[ignore]] saying why it stays out";
+    NOTE_FILE_TEXT = "E646", Error, "note file holds another text's entry",
+        "leave `text` out of the entries of notes/<slug>.toml (the file name gives it), or move the entry into the file of its text";
     CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
         "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- W65x: the revision report ------------------------------------------------------
+    ANCHOR_PASSAGE_CHANGED = "W650", Warning, "anchored passage changed since the last build",
+        "read the passage: if the entry still fits it, nothing needs doing (the next build compares with this one); otherwise correct the entry";
+    FORM_GONE = "W651", Warning, "registry form no text uses since the revision",
+        "correct the form to the spelling the revised text uses, or remove it from the entry";
     // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
     SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
         "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";

@@ -211,16 +211,16 @@ impl Builder<'_, '_> {
     }
 
     fn event(&mut self, event: Event, range: std::ops::Range<usize>) {
-        if let Event::Text(s) | Event::Code(s) | Event::Html(s) | Event::InlineHtml(s) = &event {
-            if s.chars().any(is_never_text) {
-                self.report_never_text(s, range.clone());
-                let clean: String = s.chars().filter(|c| !is_never_text(*c)).collect();
-                let event = match event {
-                    Event::Code(_) => Event::Code(clean.into()),
-                    _ => Event::Text(clean.into()),
-                };
-                return self.event(event, range);
-            }
+        if let Event::Text(s) | Event::Code(s) | Event::Html(s) | Event::InlineHtml(s) = &event
+            && s.chars().any(is_never_text)
+        {
+            self.report_never_text(s, range.clone());
+            let clean: String = s.chars().filter(|c| !is_never_text(*c)).collect();
+            let event = match event {
+                Event::Code(_) => Event::Code(clean.into()),
+                _ => Event::Text(clean.into()),
+            };
+            return self.event(event, range);
         }
         match event {
             Event::Start(tag) => self.start(tag, range),

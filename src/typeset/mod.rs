@@ -17,6 +17,7 @@ mod notes;
 mod page;
 mod paginate;
 pub mod paragraph;
+mod parallel;
 mod quality;
 mod shape;
 mod text;
@@ -101,6 +102,28 @@ pub(crate) struct Layout<'f, 'v> {
     pub current_text: Option<usize>,
 }
 
+impl<'f, 'v> Layout<'f, 'v> {
+    /// A fresh layout state (its own shaping and hyphenation caches).
+    pub(crate) fn new(
+        volume: &'v Volume,
+        fonts: &'f FontSet,
+        options: &TypesetOptions,
+    ) -> Layout<'f, 'v> {
+        Layout {
+            volume,
+            geometry: Geometry::for_preset(options.preset),
+            options: options.clone(),
+            shaper: Shaper::new(fonts, &volume.meta.language),
+            hyphenation: Hyphenation::for_language(&volume.meta.language).map(|h| Hyphenation {
+                keep_whole: std::rc::Rc::new(options.keep_whole.clone()),
+                ..h
+            }),
+            missing: Vec::new(),
+            current_text: None,
+        }
+    }
+}
+
 /// Typesets `volume` in the text face `fonts` with `options`.
 pub fn typeset(
     volume: &Volume,
@@ -118,24 +141,15 @@ pub fn typeset_with(
     fonts: &FontSet,
     options: &TypesetOptions,
 ) -> Result<PagedVolume, Vec<Diagnostic>> {
-    let geometry = Geometry::for_preset(options.preset);
-    let mut layout = Layout {
-        volume,
-        geometry: geometry.clone(),
-        options: options.clone(),
-        shaper: Shaper::new(fonts, &volume.meta.language),
-        hyphenation: Hyphenation::for_language(&volume.meta.language).map(|h| Hyphenation {
-            keep_whole: std::rc::Rc::new(options.keep_whole.clone()),
-            ..h
-        }),
-        missing: Vec::new(),
-        current_text: None,
-    };
+    let mut layout = Layout::new(volume, fonts, options);
     let mut body = paginate::Body::default();
-    for (index, text) in volume.texts.iter().enumerate() {
+    for (index, set) in parallel::set_texts(volume, fonts, options)
+        .into_iter()
+        .enumerate()
+    {
         layout.current_text = Some(index);
-        let (items, notes) = layout.text(text);
-        body.add(&layout, index, &items, notes);
+        layout.missing.extend(set.missing);
+        body.add(&layout, index, &set.items, set.notes);
     }
     body.finish(&layout);
     layout.current_text = None;

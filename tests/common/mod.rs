@@ -223,29 +223,32 @@ fn attr_after(s: &str, key: &str) -> Option<String> {
     Some(s[start..end].to_string())
 }
 
-/// Strips tags and decodes the entities an XHTML writer uses. A tag is a space, but for
-/// the inline elements that may stand inside a word (`<abbr>US</abbr>-backed`, an id's
-/// `<span>` or a page marker): those are nothing.
+/// Strips tags and decodes the entities an XHTML writer uses.
 pub fn xhtml_text(doc: &str) -> String {
-    const INSIDE_WORDS: [&str; 5] = ["abbr", "span", "a", "em", "strong"];
     let body = doc.find("<body").map_or(doc, |i| &doc[i..]);
+    // Phrase elements sit inside words ("<abbr>US</abbr>-backed"): no space for them.
+    // Every other tag (blocks, note calls, line breaks) separates words.
+    // A link too: the glossary links an acronym's first use (`<a><abbr>US</abbr></a>-backed`).
+    const INLINE: &[&str] = &["a", "abbr", "em", "strong", "i", "b", "cite", "span", "code"];
     let mut out = String::new();
-    let mut tag: Option<String> = None;
-    for c in body.chars() {
-        match (c, tag.as_mut()) {
-            ('<', None) => tag = Some(String::new()),
-            ('>', Some(t)) => {
-                let name = t.trim_start_matches('/');
-                let name = name.split([' ', '/']).next().unwrap_or("");
-                if !INSIDE_WORDS.contains(&name) {
-                    out.push(' ');
-                }
-                tag = None;
-            }
-            (c, Some(t)) => t.push(c),
-            (c, None) => out.push(c),
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    out.push_str(rest);
     decode_entities(&out)
 }
 

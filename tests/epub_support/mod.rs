@@ -400,6 +400,7 @@ pub fn build_edge() -> Vec<u8> {
             contents_depth: 3,
             nav_depth: 1,
             cover: None,
+            cover_image: None,
             pages: None,
             heading_fonts: None,
             back_matter: None,

@@ -41,7 +41,7 @@ use ocf::{Compression, PackageFile};
 use opf::ManifestItem;
 use outline::NavEntry;
 
-pub use cover::CoverFonts;
+pub use cover::{CoverFonts, CoverImage, render_cover};
 pub use fonts::HeadingFonts;
 pub use lint::lint_notes;
 pub use pages::PrintPages;
@@ -73,6 +73,9 @@ pub struct EpubOptions {
     pub nav_depth: usize,
     /// The fonts to set a generated cover in; `None` makes a book without a cover.
     pub cover: Option<CoverFonts>,
+    /// A cover rendered beforehand by [`render_cover`] (the build renders it while the
+    /// PDF is typeset); when given, it is used and `cover` is not rendered again.
+    pub cover_image: Option<CoverImage>,
     /// The pagination of the printed edition, for page-break markers and the page
     /// list; `None` makes a book without print page numbers.
     pub pages: Option<PrintPages>,
@@ -91,6 +94,7 @@ impl Default for EpubOptions {
             contents_depth: 1,
             nav_depth: 5,
             cover: None,
+            cover_image: None,
             pages: None,
             heading_fonts: None,
             back_matter: None,
@@ -183,15 +187,15 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let meta = &volume.meta;
     let lang = meta.language.as_str();
     let mut spine: Vec<(ManifestItem, String)> = Vec::new();
-    let cover_png = match &options.cover {
-        Some(fonts) => {
-            let png = crate::timings::time("epub cover", || cover::cover_png(meta, fonts))?;
-            let page = cover::cover_page(meta, COVER_IMAGE_FILE);
-            spine.push((spine_item("cover", COVER_FILE), page));
-            Some(png)
-        }
-        None => None,
+    let cover_png = match (&options.cover_image, &options.cover) {
+        (Some(image), _) => Some(image.png.clone()),
+        (None, Some(fonts)) => Some(render_cover(meta, fonts)?.png),
+        (None, None) => None,
     };
+    if cover_png.is_some() {
+        let page = cover::cover_page(meta, COVER_IMAGE_FILE);
+        spine.push((spine_item("cover", COVER_FILE), page));
+    }
     spine.push((
         spine_item("titlepage", TITLE_PAGE_FILE),
         front::title_page(meta),

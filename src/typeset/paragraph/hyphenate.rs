@@ -27,8 +27,11 @@ pub struct Hyphenation {
     pub keep_whole: Rc<BTreeSet<String>>,
     /// The break points of each distinct word, found once per run: in the volume 34,600
     /// words ask for them and 6,600 are distinct, and the patterns are the costly part.
-    pub cache: Rc<RefCell<FxHashMap<Box<str>, Rc<[BreakPoint]>>>>,
+    pub cache: Rc<RefCell<BreakCache>>,
 }
+
+/// The break points found so far, by word.
+pub type BreakCache = FxHashMap<Box<str>, Rc<[BreakPoint]>>;
 
 impl Hyphenation {
     /// The settings for a BCP 47 language tag, when there are patterns for it.

@@ -194,8 +194,19 @@ impl Face {
     }
 }
 
+/// A rendered cover: its PNG file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    pub png: Vec<u8>,
+}
+
+/// Renders the cover of the volume described by `meta` in `fonts`.
+pub fn render_cover(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<CoverImage, Diagnostic> {
+    crate::timings::time("epub cover", || cover_png(meta, fonts)).map(|png| CoverImage { png })
+}
+
 /// The cover as a PNG file.
-pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnostic> {
+fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagnostic> {
     let title_face = Face::load(&fonts.title, "title")?;
     let subtitle_face = Face::load(&fonts.subtitle, "subtitle")?;
     let names_face = Face::load(&fonts.names, "names")?;
@@ -230,13 +241,9 @@ pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagn
         names_face.centred(&lines, size, 1.0, 2440.0, &mut coverage);
     }
 
-    // Coverage in 255 steps indexes a palette of blends of ground and ink: at most half
-    // a level from the exact blend in each channel, which no eye tells apart.
-    let pixels = coverage
-        .values
-        .iter()
-        .map(|&c| (c.clamp(0.0, 1.0) * LEVELS + 0.5) as u8)
-        .collect();
+    // Coverage in 255ths indexes a palette of blends of ground and ink: at most half a
+    // level from the exact blend in each channel, which no eye tells apart.
+    let pixels = coverage.values;
     png::encode(&png::IndexedImage {
         width: WIDTH,
         height: HEIGHT,
@@ -251,14 +258,11 @@ pub fn cover_png(meta: &VolumeMeta, fonts: &CoverFonts) -> Result<Vec<u8>, Diagn
     })
 }
 
-/// The highest palette index: full ink.
-const LEVELS: f32 = 255.0;
-
 /// Palette entry `k`: the ground covered `k / 255` by ink.
 fn palette() -> Vec<[u8; 3]> {
-    (0..=255u8)
+    (0..=raster::FULL)
         .map(|k| {
-            let c = f32::from(k) / LEVELS;
+            let c = f32::from(k) / f32::from(raster::FULL);
             let mut rgb = [0; 3];
             for ((out, g), i) in rgb.iter_mut().zip(GROUND).zip(INK) {
                 *out = (f32::from(g) * (1.0 - c) + f32::from(i) * c).round() as u8;

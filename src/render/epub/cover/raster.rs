@@ -1,13 +1,14 @@
-//! Fills glyph outlines into a coverage map: curves flattened into lines, then each
-//! pixel row sampled on several sub-scanlines with the non-zero winding rule and exact
-//! horizontal coverage. Plain arithmetic in a fixed order, so the pixels are the same
-//! on every run.
+//! Fills glyph outlines into a coverage map with exact area anti-aliasing: curves are
+//! flattened into lines; each line adds, to an accumulation buffer over the glyph's
+//! bounding box, the signed area it leaves to its right in every pixel it crosses; a
+//! running sum along each row then gives every pixel's covered fraction (non-zero rule
+//! for the non-overlapping contours of a font). Plain arithmetic in a fixed order, so
+//! the pixels are the same on every run.
 
 use read_fonts::model::glyph::outline::PathSink;
 
-/// Sub-scanlines per pixel row: 16 levels of vertical anti-aliasing, which is smooth
-/// at cover sizes and fast enough for a few lines of large type.
-const SUBSAMPLES: usize = 16;
+/// Full coverage: coverage is kept in 255ths, the levels of an 8-bit image.
+pub const FULL: u8 = 255;
 
 /// An edge of a flattened outline, `y0 < y1`, in canvas pixels (y downwards).
 #[derive(Debug, Clone, Copy)]
@@ -20,12 +21,12 @@ struct Edge {
     winding: i32,
 }
 
-/// Coverage of every pixel, 0 (empty) to 1 (covered).
+/// Coverage of every pixel, 0 (empty) to [`FULL`] (covered).
 #[derive(Debug, Clone)]
 pub struct Coverage {
     pub width: usize,
     pub height: usize,
-    pub values: Vec<f32>,
+    pub values: Vec<u8>,
 }
 
 impl Coverage {
@@ -33,82 +34,127 @@ impl Coverage {
         Coverage {
             width,
             height,
-            values: vec![0.0; width * height],
+            values: vec![0; width * height],
         }
     }
 
     /// Covers the rectangle `x..x+w`, `y..y+h` (whole pixels) fully.
     pub fn fill_rect(&mut self, x: usize, y: usize, w: usize, h: usize) {
         for row in y..(y + h).min(self.height) {
-            for col in x..(x + w).min(self.width) {
-                self.values[row * self.width + col] = 1.0;
+            let line = &mut self.values[row * self.width..(row + 1) * self.width];
+            for value in line.iter_mut().take((x + w).min(self.width)).skip(x) {
+                *value = FULL;
             }
         }
     }
 
     /// Fills a closed outline given as a path.
     pub fn fill(&mut self, path: &PathBuilder) {
-        let mut edges = path.edges.clone();
+        let edges = &path.edges;
         if edges.is_empty() {
             return;
         }
-        // Edges by their top, so that each pixel row looks only at the few edges that
-        // cross it (the active ones) rather than at every edge of the glyph.
-        edges.sort_by(|a, b| a.y0.total_cmp(&b.y0));
-        let top = edges[0].y0.max(0.0).floor() as usize;
-        let bottom = (edges
-            .iter()
-            .map(|e| e.y1)
-            .fold(f32::NEG_INFINITY, f32::max)
+        let fold = |f: fn(f32, f32) -> f32, start: f32, pick: fn(&Edge) -> [f32; 2]| {
+            edges.iter().flat_map(pick).fold(start, f)
+        };
+        let left = fold(f32::min, f32::INFINITY, |e| [e.x0, e.x1]).floor();
+        let right = fold(f32::max, f32::NEG_INFINITY, |e| [e.x0, e.x1]).ceil();
+        let top = fold(f32::min, f32::INFINITY, |e| [e.y0, e.y0])
+            .floor()
+            .max(0.0);
+        let bottom = fold(f32::max, f32::NEG_INFINITY, |e| [e.y1, e.y1])
             .ceil()
-            .max(0.0) as usize)
-            .min(self.height);
-        let mut next = 0;
-        let mut active: Vec<Edge> = Vec::new();
-        let mut crossings: Vec<(f32, i32)> = Vec::new();
-        for row in top..bottom {
-            let (row_top, row_bottom) = (row as f32, row as f32 + 1.0);
-            active.retain(|e| e.y1 > row_top);
-            while let Some(e) = edges.get(next).filter(|e| e.y0 < row_bottom) {
-                if e.y1 > row_top {
-                    active.push(*e);
+            .min(self.height as f32);
+        if !(left.is_finite() && right.is_finite() && top < bottom) {
+            return;
+        }
+        // One column more than the box: a line's area spills into the cell after it.
+        let cols = (right - left) as usize + 2;
+        let rows = (bottom - top) as usize;
+        let mut acc = Accumulator {
+            cells: vec![0.0; cols * rows],
+            cols,
+            left,
+            top,
+            bottom,
+        };
+        for e in edges {
+            acc.line(e);
+        }
+        for row in 0..rows {
+            let y = top as usize + row;
+            let mut sum = 0.0f32;
+            for col in 0..cols - 1 {
+                sum += acc.cells[row * cols + col];
+                let x = left + col as f32;
+                if x < 0.0 || x >= self.width as f32 {
+                    continue;
                 }
-                next += 1;
-            }
-            for s in 0..SUBSAMPLES {
-                let y = row as f32 + (s as f32 + 0.5) / SUBSAMPLES as f32;
-                crossings.clear();
-                for e in active.iter().filter(|e| e.y0 <= y && y < e.y1) {
-                    let x = e.x0 + (y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
-                    crossings.push((x, e.winding));
-                }
-                crossings.sort_by(|a, b| a.0.total_cmp(&b.0));
-                let mut winding = 0;
-                for pair in crossings.windows(2) {
-                    winding += pair[0].1;
-                    if winding != 0 {
-                        self.span(row, pair[0].0, pair[1].0, 1.0 / SUBSAMPLES as f32);
-                    }
-                }
+                let level = (sum.abs().min(1.0) * f32::from(FULL) + 0.5) as u8;
+                let value = &mut self.values[y * self.width + x as usize];
+                *value = value.saturating_add(level);
             }
         }
     }
+}
 
-    /// Adds `weight` times the covered length of each pixel of `row` between `xa`
-    /// and `xb`.
-    fn span(&mut self, row: usize, xa: f32, xb: f32, weight: f32) {
-        let xa = xa.clamp(0.0, self.width as f32);
-        let xb = xb.clamp(0.0, self.width as f32);
-        if xb <= xa {
+/// Signed areas per pixel of a glyph's bounding box, before the running sums.
+struct Accumulator {
+    cells: Vec<f32>,
+    cols: usize,
+    /// Canvas position of column 0 and row 0, and the canvas row where the box ends.
+    left: f32,
+    top: f32,
+    bottom: f32,
+}
+
+impl Accumulator {
+    /// Adds an edge: cut at every pixel row, and each row's piece at every pixel column.
+    fn line(&mut self, e: &Edge) {
+        let sign = e.winding as f32;
+        let slope = (e.x1 - e.x0) / (e.y1 - e.y0);
+        let (y_start, y_end) = (e.y0.max(self.top), e.y1.min(self.bottom));
+        let mut y = y_start;
+        while y < y_end {
+            let row_end = (y.floor() + 1.0).min(y_end);
+            let (xa, xb) = (e.x0 + (y - e.y0) * slope, e.x0 + (row_end - e.y0) * slope);
+            let row = (y.floor() - self.top) as usize;
+            self.row_piece(row, (xa, y), (xb, row_end), sign);
+            y = row_end;
+        }
+    }
+
+    /// Adds the piece of an edge inside one pixel row, from `a` to `b` (`a.1 < b.1`).
+    fn row_piece(&mut self, row: usize, a: (f32, f32), b: (f32, f32), sign: f32) {
+        let (x_lo, x_hi) = (a.0.min(b.0), a.0.max(b.0));
+        let first = x_lo.floor();
+        let last = x_hi.floor();
+        if first == last || x_hi == last {
+            self.cell(row, first.min(last), (a.0 + b.0) / 2.0, (b.1 - a.1) * sign);
             return;
         }
-        let first = xa.floor() as usize;
-        let last = (xb.ceil() as usize).min(self.width);
-        let line = &mut self.values[row * self.width..(row + 1) * self.width];
-        for (px, value) in line.iter_mut().enumerate().take(last).skip(first) {
-            let covered = (xb.min(px as f32 + 1.0) - xa.max(px as f32)).max(0.0);
-            *value = (*value + covered * weight).min(1.0);
+        // Crossing columns: cut where the piece meets each vertical pixel border.
+        let dy_dx = (b.1 - a.1) / (b.0 - a.0);
+        let mut from = x_lo;
+        let mut column = first;
+        while from < x_hi {
+            let to = (column + 1.0).min(x_hi);
+            let dy = (to - from) * dy_dx.abs();
+            self.cell(row, column, (from + to) / 2.0, dy * sign);
+            from = to;
+            column += 1.0;
         }
+    }
+
+    /// Adds `dy` of an edge whose middle in this cell is at canvas `x`: the cell gets
+    /// the part of it to the right of the edge, the next one the rest, and the running
+    /// sum carries `dy` to every pixel further right.
+    fn cell(&mut self, row: usize, column: f32, x: f32, dy: f32) {
+        let col = ((column - self.left).max(0.0) as usize).min(self.cols - 2);
+        let inside = (x - column).clamp(0.0, 1.0);
+        let at = row * self.cols + col;
+        self.cells[at] += dy * (1.0 - inside);
+        self.cells[at + 1] += dy * inside;
     }
 }
 
@@ -237,13 +283,37 @@ mod tests {
         cov.fill(&path);
         let at = |x: usize, y: usize| cov.values[y * 10 + x];
         // Canvas rows 4..8 are the square's y 2..6; columns 2.5..6.5.
-        assert!((at(4, 5) - 1.0).abs() < 1e-6);
-        assert!((at(2, 5) - 0.5).abs() < 1e-6);
-        assert!((at(6, 5) - 0.5).abs() < 1e-6);
-        assert_eq!(at(4, 2), 0.0);
-        assert_eq!(at(8, 5), 0.0);
-        let total: f32 = cov.values.iter().sum();
-        assert!((total - 16.0).abs() < 1e-3, "{total}");
+        assert_eq!(at(4, 5), FULL);
+        assert_eq!(at(2, 5), 128, "half a pixel, rounded");
+        assert_eq!(at(6, 5), 128);
+        assert_eq!(at(4, 2), 0);
+        assert_eq!(at(8, 5), 0);
+        let total: u32 = cov.values.iter().map(|&v| u32::from(v)).sum();
+        assert_eq!(
+            total,
+            4 * (3 * 255 + 2 * 128),
+            "four rows of 3 full and 2 half pixels"
+        );
+    }
+
+    #[test]
+    fn slanted_edges_cover_their_exact_area() {
+        // A right triangle with legs of 8.4 pixels at a fractional position: its area,
+        // 35.28 pixels, spread over cut pixels along the hypotenuse.
+        let mut path = PathBuilder::new(0.3, 10.0);
+        path.move_to(0.0, 0.6);
+        path.line_to(8.4, 0.6);
+        path.line_to(0.0, 9.0);
+        path.close();
+        let mut cov = Coverage::new(10, 10);
+        cov.fill(&path);
+        let total: f32 = cov.values.iter().map(|&v| f32::from(v) / 255.0).sum();
+        assert!((total - 35.28).abs() < 0.1, "{total}");
+        // Along the hypotenuse pixels are partly covered, on both sides full or empty.
+        assert!(cov.values.iter().any(|&v| v > 0 && v < FULL));
+        assert_eq!(cov.values[8 * 10 + 1], FULL, "inside the right angle");
+        assert_eq!(cov.values[9 * 10 + 1], 102, "the bottom row is 0.4 covered");
+        assert_eq!(cov.values[2 * 10 + 8], 0, "beyond the hypotenuse");
     }
 
     #[test]
@@ -268,7 +338,7 @@ mod tests {
         path.close();
         let mut cov = Coverage::new(10, 10);
         cov.fill(&path);
-        assert_eq!(cov.values[5 * 10 + 4], 0.0);
-        assert!((cov.values[5 * 10 + 1] - 1.0).abs() < 1e-6);
+        assert_eq!(cov.values[5 * 10 + 4], 0);
+        assert_eq!(cov.values[5 * 10 + 1], FULL);
     }
 }

@@ -42,7 +42,7 @@ pub fn pdf_index(text: &str) -> Locators {
         .expect("the PDF has an index whose opening page is titled “Index of Names”");
     let mut out = Locators::new();
     let mut current: Option<(String, String)> = None;
-    let mut flush = |c: &mut Option<(String, String)>, out: &mut Locators| {
+    let flush = |c: &mut Option<(String, String)>, out: &mut Locators| {
         if let Some((heading, list)) = c.take() {
             out.insert(heading, expand(&list));
         }

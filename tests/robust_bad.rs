@@ -275,10 +275,19 @@ const INTERNAL_CODES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Codes whose bad-manuscript fixtures are being written with the feature that gives
-/// them (the name index's `[[see]]` cross-references); remove a code from here once its
-/// golden `expected.txt` exists.
-const PENDING_ELSEWHERE: &[&str] = &["E620", "E621"];
+/// Codes that only a second build can give (they compare with the summary the first
+/// build left in the output folder), so no single `edition check` of a fixture shows
+/// them: each is asserted, rendered, by the test named here.
+const TWO_BUILDS: &[(&str, &str)] = &[
+    (
+        "W650",
+        "tests/apparatus_revision.rs: an edited source changes an anchored sentence",
+    ),
+    (
+        "W651",
+        "tests/apparatus_revision.rs: a removed paragraph takes the last use of an acronym",
+    ),
+];
 
 fn golden_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
@@ -305,7 +314,7 @@ fn every_code_has_a_golden_fixture() {
         .iter()
         .map(|c| c.id)
         .filter(|id| !INTERNAL_CODES.iter().any(|(i, _)| i == id))
-        .filter(|id| !PENDING_ELSEWHERE.contains(id))
+        .filter(|id| !TWO_BUILDS.iter().any(|(i, _)| i == id))
         .filter(|id| !goldens.contains(&format!("[{id}]:")))
         .collect();
     assert!(

@@ -5,6 +5,7 @@
 //! → `render::epub` (from the model) and `typeset` → `render::pdf` (from laid-out pages).
 
 pub mod apparatus;
+pub mod backmatter;
 pub mod cli;
 pub mod config;
 pub mod diag;

@@ -33,21 +33,37 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagn
         .hint("remove the file or choose another folder with --out"));
     }
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
-    let mut written = Vec::new();
+    // Every file is written in full to its temporary file first; only when all are on
+    // disk are they renamed, so a full disk half-way leaves the old set whole (the
+    // temporary files are removed when `staged` is dropped).
+    let mut staged = Vec::with_capacity(files.len());
     for f in files {
         let target = dir.join(&f.name);
-        write_atomic(dir, &target, &f.bytes)?;
+        let tmp = stage(dir, &target, &f.bytes)?;
+        staged.push((tmp, target));
+    }
+    if std::env::var(FAULT_ENV).as_deref() == Ok("pause-before-rename") {
+        std::thread::sleep(std::time::Duration::from_secs(PAUSE_SECONDS));
+    }
+    let mut written = Vec::new();
+    for (tmp, target) in staged {
+        tmp.persist(&target)
+            .map_err(|e| write_error(&target, &e.error))?;
         written.push(target);
     }
     Ok(written)
 }
 
-fn write_atomic(dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+/// Writes `bytes` to a new temporary file in `dir`, synced, with an output's permissions.
+fn stage(dir: &Path, target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Diagnostic> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".edition-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| write_error(dir, &e))?;
+    if let Some(e) = injected_fault() {
+        return Err(write_error(target, &e));
+    }
     tmp.write_all(bytes).map_err(|e| write_error(target, &e))?;
     tmp.as_file()
         .sync_all()
@@ -60,16 +76,59 @@ fn write_atomic(dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), Diagnosti
             .set_permissions(std::fs::Permissions::from_mode(OUTPUT_MODE))
             .map_err(|e| write_error(target, &e))?;
     }
-    tmp.persist(target)
-        .map_err(|e| write_error(target, &e.error))?;
-    Ok(())
+    Ok(tmp)
+}
+
+/// Names of the temporary files: hidden, and recognisable by [`clean_stale_temporaries`].
+const TEMP_PREFIX: &str = ".edition-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Environment variable for the tests only: `disk-full` or `read-only` makes every
+/// output write fail as a full disk (ENOSPC) or a read-only file system (EROFS) would,
+/// once the temporary file exists, so the diagnostic and the clean-up can be tested on
+/// any machine without mounting a file system; `pause-before-rename` waits
+/// [`PAUSE_SECONDS`] with every temporary file written, so a test can kill the build
+/// exactly there.
+pub const FAULT_ENV: &str = "EDITION_TEST_WRITE_FAULT";
+
+/// Long enough for a test on a loaded machine to see the temporary files and kill.
+const PAUSE_SECONDS: u64 = 5;
+
+fn injected_fault() -> Option<std::io::Error> {
+    match std::env::var(FAULT_ENV).ok()?.as_str() {
+        "disk-full" => Some(std::io::Error::from(std::io::ErrorKind::StorageFull)),
+        "read-only" => Some(std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem)),
+        _ => None,
+    }
 }
 
 fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::new(
+    let d = Diagnostic::new(
         codes::OUTPUT_WRITE,
-        format!("cannot write `{}`: {e}", path.display()),
-    )
+        format!("cannot write `{}`: {}", path.display(), io_reason(e)),
+    );
+    match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            d.hint("free space on the disk that holds the output folder, or choose another folder with --out; the previous outputs are untouched")
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+            d.hint("make the output folder writable, or choose another folder with --out; the previous outputs are untouched")
+        }
+        _ => d,
+    }
+}
+
+/// The reason of an I/O error in words, without the OS error number (the same on every
+/// machine, so golden tests can compare it).
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "no space left on the device".to_string(),
+        std::io::ErrorKind::QuotaExceeded => "disk quota exceeded".to_string(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is a file".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// Removes temporary files left in `dir` by a build that was killed.
@@ -79,7 +138,7 @@ pub fn clean_stale_temporaries(dir: &Path) {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with(".edition-") && name.ends_with(".tmp") {
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
             let _ = std::fs::remove_file(e.path());
         }
     }

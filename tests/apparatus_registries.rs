@@ -233,3 +233,63 @@ fn the_volume_memoirs_us_is_three_times_the_unified_secretariat() {
             .any(|o| o.text.as_str() == "ramiro-mendez-memoir")
     );
 }
+
+/// The traps of the volume's own name index: a surname inside a longer name, a pseudonym
+/// shared with two other men, a first name that is also the capital, derived words.
+#[test]
+fn the_volumes_name_index_keeps_look_alike_names_apart() {
+    let loaded = reader_edition::manuscript::load(&repo().join("manuscript"));
+    assert!(
+        !loaded.diagnostics.has_errors(),
+        "{:?}",
+        loaded.diagnostics.list
+    );
+    let m = loaded.manuscript.unwrap();
+    let index = &m.apparatus.index;
+    // The traps are the sources'; the editors' own introduction is left out.
+    let get = |h: &str| {
+        let e = index.iter().find(|e| e.heading == h);
+        let mut found = shown(&m, &e.unwrap_or_else(|| panic!("{h}")).occurrences);
+        found.retain(|o| !o.starts_with("about-this-edition"));
+        found
+    };
+    // "Bravo" alone is Marco Antonio Enríquez's pseudonym; the general and Sergio Bravo
+    // keep their own.
+    assert!(get("Enríquez, Marco Antonio").contains(&"mir-wikipedia: Bravo".to_string()));
+    assert_eq!(
+        get("Bravo, Héctor"),
+        [
+            "mir-wikipedia: Héctor Bravo",
+            "mir-wikipedia: Major-General Bravo"
+        ]
+    );
+    assert_eq!(get("Bravo, Sergio"), ["mir-wikipedia: Sergio Bravo"]);
+    // Comrade Santiago once, at his anchor; the city never.
+    assert_eq!(
+        get("Santiago (a comrade)"),
+        ["ramiro-mendez-memoir: Santiago"]
+    );
+    // No occurrence of Salvador Allende inside "Andrés Pascal Allende".
+    assert!(
+        !get("Allende, Salvador")
+            .iter()
+            .any(|o| o.contains("Pascal"))
+    );
+    assert_eq!(get("Pascal Allende, Andrés").len(), 4);
+    // Every spelling the texts use.
+    assert_eq!(
+        get("Pérez Zujovic, Edmundo"),
+        [
+            "mir-wikipedia: Edmundo Pérez Zujovic",
+            "mir-wikipedia: Edmundo Pérez Zujovic",
+            "mir-wikipedia: Perez Zijovic"
+        ]
+    );
+    assert!(
+        get("Ferrada de Noli, Marcello")
+            .contains(&"mir-about-com: Marcello Ferrada-Noli".to_string())
+    );
+    // "Castro-Stalinism" is skipped; "José Domingo Aguayo-Franco" is no mention of Franco.
+    assert_eq!(get("Castro, Fidel").len(), 18);
+    assert_eq!(get("Franco, Francisco"), ["chile-50-years: Franco’s"]);
+}

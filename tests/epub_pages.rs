@@ -37,7 +37,9 @@ fn expected_word(volume: &Volume, id: BlockId, offset: usize) -> String {
         .texts
         .iter()
         .find_map(|t| {
-            find(&t.blocks, id).or_else(|| t.notes.iter().find_map(|n| find(&n.blocks, id)))
+            find(&t.blocks, id)
+                .or_else(|| find(&t.headnote, id))
+                .or_else(|| t.notes.iter().find_map(|n| find(&n.blocks, id)))
         })
         .expect("the page map names a block");
     let plain = match &block.kind {
@@ -174,10 +176,10 @@ fn every_body_page_is_marked_at_its_first_word() {
                 // A page that begins with a text begins with its title, before its
                 // first block that holds words.
                 let opening = start.offset == 0
-                    && volume
-                        .texts
-                        .iter()
-                        .any(|t| first_leaf(&t.blocks) == Some(start.block));
+                    && volume.texts.iter().any(|t| {
+                        first_leaf(&t.headnote).or_else(|| first_leaf(&t.blocks))
+                            == Some(start.block)
+                    });
                 if !opening {
                     assert_eq!(
                         words_after[*label],

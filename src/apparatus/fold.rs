@@ -12,8 +12,10 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`: the range of the original it comes from.
-    origin: Vec<Range<usize>>,
+    /// For each byte of `text`: the range of the original it comes from, as `[start,
+    /// end)` in 32 bits (a text is far below 4 GiB; a `Range<usize>` per byte took 16
+    /// bytes for each byte of the volume, most of the memory of a 50-volume build).
+    origin: Vec<[u32; 2]>,
     original_len: usize,
 }
 
@@ -22,8 +24,9 @@ impl Folded {
     /// space; leading and trailing whitespace is kept as one space so offsets stay exact.
     pub fn new(s: &str) -> Folded {
         let mut f = Folded {
+            text: String::with_capacity(s.len()),
+            origin: Vec::with_capacity(s.len()),
             original_len: s.len(),
-            ..Folded::default()
         };
         let mut in_space = false;
         for (i, c) in s.char_indices() {
@@ -32,7 +35,7 @@ impl Folded {
                 if in_space {
                     // Extend the previous space over this character.
                     if let Some(last) = f.origin.last_mut() {
-                        last.end = range.end;
+                        last[1] = range.end as u32;
                     }
                 } else {
                     f.push(" ", range);
@@ -54,9 +57,8 @@ impl Folded {
 
     fn push(&mut self, s: &str, range: Range<usize>) {
         self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.origin.push(range.clone());
-        }
+        let entry = [range.start as u32, range.end as u32];
+        self.origin.extend(std::iter::repeat_n(entry, s.len()));
     }
 
     /// The original byte range behind the folded range `r` (non-empty, on char bounds).
@@ -64,11 +66,11 @@ impl Folded {
         if r.start >= self.origin.len() {
             return self.original_len..self.original_len;
         }
-        let start = self.origin[r.start].start;
+        let start = self.origin[r.start][0] as usize;
         let end = if r.end == 0 {
             start
         } else {
-            self.origin[(r.end - 1).min(self.origin.len() - 1)].end
+            self.origin[(r.end - 1).min(self.origin.len() - 1)][1] as usize
         };
         start..end.max(start)
     }

@@ -224,8 +224,10 @@ pub fn acronym_words(s: &str) -> Vec<Range<usize>> {
 }
 
 /// "II", "XX", "VIII": numerals in names of wars, congresses and centuries, not acronyms.
+/// Only I, V and X count: the numerals the texts use stay below XL, while "CL", "CD" and
+/// "LM" are the initials of bodies (Communist League, Christian Democrats, Lucha Marxista).
 fn is_roman_numeral(w: &str) -> bool {
-    w.chars().all(|c| "IVXLCDM".contains(c))
+    w.chars().all(|c| "IVX".contains(c))
 }
 
 #[cfg(test)]
@@ -237,5 +239,8 @@ mod tests {
         let s = "The MIR's JAPs, POI-CI, G7 and World War II; McCarthy, A, Chile, FTAA-2.";
         let found: Vec<&str> = acronym_words(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(found, ["MIR", "JAP", "POI-CI", "FTAA-2"]);
+        let s = "The CL, the CD and LM; the XXI century, the IV International.";
+        let found: Vec<&str> = acronym_words(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(found, ["CL", "CD", "LM"]);
     }
 }

@@ -1,21 +1,26 @@
 //! The editorial apparatus, computed once from the model and the registries: emendations
-//! applied, editorial notes placed and numbered, glossary and name-index occurrences found.
+//! applied, editorial notes placed and numbered, glossary and name-index occurrences found,
+//! the chronology's events dated and anchored.
 //! Everything is located by ids (text, block, byte range of the block's plain text, note
 //! id), never by pages, so both outputs can render it.
 //!
 //! Must not know: files on disk (the loader hands in their text), fonts, pages, XHTML.
 
 pub mod anchor;
+pub mod chronology;
 pub mod coverage;
 pub mod emend;
 pub mod fold;
 pub mod glossary;
 pub mod namelike;
 pub mod names;
+pub mod note_files;
 pub mod notes;
 pub mod occur;
 pub mod registry;
 pub mod resolve;
+pub mod revision;
+pub mod see;
 pub mod surgery;
 pub mod words;
 
@@ -23,6 +28,7 @@ use crate::diag::{Diagnostic, Sources, Span, codes};
 use crate::manuscript::markdown::IdAlloc;
 use crate::model::Volume;
 
+pub use chronology::{Event, EventDate};
 pub use emend::Emendation;
 pub use glossary::{GlossaryEntry, Uncovered};
 pub use names::IndexEntry;
@@ -30,6 +36,7 @@ pub use notes::PlacedNote;
 pub use occur::Occurrence;
 pub use registry::Registries;
 pub use resolve::Anchor;
+pub use see::SeeRef;
 
 /// The computed apparatus of a volume.
 #[derive(Debug, Clone, Default)]
@@ -42,10 +49,16 @@ pub struct Apparatus {
     pub glossary: Vec<GlossaryEntry>,
     /// The name index, sorted on the headings, each with its occurrences.
     pub index: Vec<IndexEntry>,
+    /// The unified chronology, in date order, each event with its references.
+    pub chronology: Vec<Event>,
+    /// The explicit cross-references of the name index (`[[see]]`), checked.
+    pub see: Vec<SeeRef>,
     /// What the registries do not cover (listed by `edition check`).
     pub coverage: Coverage,
     /// Anchors resolved (notes and emendations).
     pub anchors_resolved: usize,
+    /// Every anchor resolved, in the order they were (for the revision report).
+    pub resolutions: Vec<resolve::Resolution>,
 }
 
 /// Words of the texts that look like registry entries but are in no registry.
@@ -55,6 +68,8 @@ pub struct Coverage {
     pub acronyms: Vec<Uncovered>,
     /// Capitalised sequences that look like personal names and are not in the index.
     pub names: Vec<Uncovered>,
+    /// Dated passages no chronology event references and no `[[ignore]]` covers.
+    pub dates: Vec<chronology::UncoveredDate>,
 }
 
 impl Apparatus {
@@ -70,7 +85,7 @@ impl Apparatus {
         let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
         let mentions: usize = self.index.iter().map(|e| e.occurrences.len()).sum();
         format!(
-            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n",
+            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references; {} dated passages not in it\n",
             self.notes.len(),
             self.emendations.len(),
             self.anchors_resolved,
@@ -80,6 +95,13 @@ impl Apparatus {
             self.index.len(),
             mentions,
             self.coverage.names.len(),
+            self.chronology.len(),
+            chronology::reference_count(&self.chronology),
+            self.coverage
+                .dates
+                .iter()
+                .map(|d| d.places.len())
+                .sum::<usize>(),
         )
     }
 }
@@ -94,23 +116,31 @@ pub fn compute(
     diags: &mut Vec<Diagnostic>,
 ) -> Apparatus {
     let mut app = Apparatus::default();
-    if let Some((file, notes_file)) = &registries.notes {
+    // notes.toml, then the per-text files: all emendations first, then all notes.
+    let note_files: Vec<&(crate::diag::FileId, registry::NotesFile)> = registries
+        .notes
+        .iter()
+        .chain(&registries.text_notes)
+        .collect();
+    for (file, notes_file) in &note_files {
         let resolver = resolve::Resolver::new(volume);
-        app.emendations = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
+        let mut applied = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
         let src = sources.text(*file);
         let entries = &notes_file.emendation;
-        emend::parse_notes(&mut app.emendations, entries, src, *file, ids, diags);
-        let resolver = resolve::Resolver::new(volume);
-        app.notes = notes::place(
-            volume,
-            &resolver,
-            *file,
-            sources.text(*file),
-            &notes_file.note,
-            ids,
-            diags,
-        );
+        emend::parse_notes(&mut applied, entries, src, *file, ids, diags);
+        app.emendations.extend(applied);
+        app.resolutions.extend(resolver.take_log());
     }
+    app.emendations.sort_by_key(|e| (e.block, e.range.start));
+    for (file, notes_file) in &note_files {
+        let resolver = resolve::Resolver::new(volume);
+        let src = sources.text(*file);
+        let placed = notes::place(volume, &resolver, *file, src, &notes_file.note, ids, diags);
+        app.notes.extend(placed);
+        app.resolutions.extend(resolver.take_log());
+    }
+    app.notes
+        .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
     let resolver = resolve::Resolver::new(volume);
     if let Some((file, g)) = &registries.glossary {
@@ -131,6 +161,7 @@ pub fn compute(
         for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
         }
+        app.see = see::check(&app.index, *file, &n.see, diags);
     }
     let ignore = registries
         .names
@@ -139,6 +170,20 @@ pub fn compute(
         .flat_map(|i| i.words.iter().cloned())
         .collect();
     app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
+    let mut ignores = chronology::uncovered::Ignores::default();
+    if let Some((file, c)) = &registries.chronology {
+        let cx = chronology::Context {
+            file: *file,
+            src: sources.text(*file),
+            resolver: &resolver,
+        };
+        app.chronology = chronology::compute(&cx, c, ids, diags);
+        ignores = chronology::uncovered::read_ignores(&cx, c, diags);
+        // Only a manuscript that keeps a chronology hears of the dates it lacks.
+        app.coverage.dates =
+            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
+    }
+    app.resolutions.extend(resolver.take_log());
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
         .glossary
@@ -146,7 +191,12 @@ pub fn compute(
         .map(|(_, g)| g.skip.len())
         .chain(registries.names.iter().map(|(_, n)| n.skip.len()))
         .sum::<usize>();
-    app.anchors_resolved = app.notes.len() + app.emendations.len() + app.registry_anchors() + skips;
+    app.anchors_resolved = app.notes.len()
+        + app.emendations.len()
+        + app.registry_anchors()
+        + skips
+        + chronology::reference_count(&app.chronology)
+        + ignores.passages.len();
     app
 }
 

@@ -3,6 +3,8 @@
 //!
 //! Must not know: how the index is rendered or paginated.
 
+use std::collections::BTreeMap;
+
 use icu_collator::Collator;
 use icu_collator::options::CollatorOptions;
 use icu_locale_core::locale;
@@ -11,7 +13,7 @@ use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
 use super::registry::NamesFile;
 use super::resolve::{Anchor, Resolver};
 use super::words::MatchOptions;
-use crate::diag::{Diagnostic, FileId, Span};
+use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::Volume;
 
 /// One heading of the name index.
@@ -37,6 +39,7 @@ pub fn compute(
     resolver: &Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<IndexEntry> {
+    report_repeated_headings(n, file, diags);
     let forms: Vec<Vec<&toml::Spanned<String>>> = n
         .person
         .iter()
@@ -90,6 +93,29 @@ pub fn compute(
         .collect();
     sort(&mut out);
     out
+}
+
+/// Two `[[person]]` entries with one heading would print as two identical lines of the
+/// index: each person is listed once, homonyms told apart by their heading.
+fn report_repeated_headings(n: &NamesFile, file: FileId, diags: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<&str, Span> = BTreeMap::new();
+    for p in &n.person {
+        let name = &p.get_ref().name;
+        let span = Span::new(file, name.span());
+        match first.get(name.get_ref().as_str()) {
+            Some(&earlier) => diags.push(
+                Diagnostic::new(
+                    codes::PERSON_TWICE,
+                    format!("“{}” is listed twice in the name index", name.get_ref()),
+                )
+                .at(span)
+                .label(earlier, "first listed here"),
+            ),
+            None => {
+                first.insert(name.get_ref(), span);
+            }
+        }
+    }
 }
 
 /// Sorts index entries on their headings with Spanish collation (CLDR `es`, from

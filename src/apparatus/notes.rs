@@ -98,7 +98,12 @@ pub fn parse_body(
         ids,
         &mut found,
     );
+    // A body the parser refused (nested too deeply) has its own diagnostic already.
+    let refused = found.iter().any(|d| d.code == codes::MARKDOWN_TOO_DEEP);
     diags.extend(found);
+    if refused {
+        return None;
+    }
     if parsed.blocks.is_empty() || !parsed.notes.is_empty() {
         let message = if parsed.blocks.is_empty() {
             "this body is empty"

@@ -1,6 +1,7 @@
 //! The apparatus files of the manuscript as strict serde types with spans:
 //! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
-//! (persons). Parsing only; the loader reads the files and hands their text in.
+//! (persons); `chronology.toml` has its types in `chronology::registry`. Parsing only;
+//! the loader reads the files and hands their text in.
 //!
 //! Must not know: the model, how anchors are resolved.
 
@@ -34,6 +35,8 @@ pub struct NotesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoteEntry {
+    /// Implied by the file name in `notes/<slug>.toml` (see `note_files`).
+    #[serde(default = "implied_text")]
     pub text: Spanned<String>,
     pub quote: Spanned<String>,
     pub before: Option<Spanned<String>>,
@@ -46,6 +49,7 @@ pub struct NoteEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmendationEntry {
+    #[serde(default = "implied_text")]
     pub text: Spanned<String>,
     pub quote: Spanned<String>,
     pub before: Option<Spanned<String>>,
@@ -53,6 +57,12 @@ pub struct EmendationEntry {
     pub correct: Spanned<String>,
     /// Why: shown in the appendix of emendations.
     pub note: Option<Spanned<String>>,
+}
+
+/// A `text` key left out: an empty span, filled from the file name of a per-text note
+/// file, an error in notes.toml.
+fn implied_text() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
 }
 
 impl NoteEntry {
@@ -156,6 +166,20 @@ pub struct NamesFile {
     /// Capitalised sequences that are not personal names, kept out of the coverage list.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,
+    /// Cross-references of the printed index ("Viriato, see Enríquez, Miguel") besides
+    /// those generated from the variants.
+    #[serde(default)]
+    pub see: Vec<Spanned<SeeEntry>>,
+}
+
+/// `[[see]]`: a form a reader may look up, sent to the heading the index uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeeEntry {
+    /// The form as printed in the index ("Allende, Andrés Pascal").
+    pub from: Spanned<String>,
+    /// A `name` of a `[[person]]` (the heading the reader is sent to).
+    pub to: Spanned<String>,
 }
 
 /// `[[person]]`.
@@ -180,8 +204,11 @@ pub struct PersonEntry {
 #[derive(Debug, Default)]
 pub struct Registries {
     pub notes: Option<(FileId, NotesFile)>,
+    /// `notes/<slug>.toml`, in the order of the volume's texts.
+    pub text_notes: Vec<(FileId, NotesFile)>,
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
+    pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,
 }
 
 /// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.

@@ -1,6 +1,7 @@
 //! Anchors of the registry files resolved against the volume: one [`TextIndex`] per text,
 //! and every failure turned into a diagnostic that names the anchor (file:line), shows the
-//! closest passages and says which key to change.
+//! closest passages and says which key to change. Successful resolutions are logged for
+//! the revision report.
 //!
 //! Must not know: what the anchor is for (note, emendation, index exception).
 
@@ -22,19 +23,41 @@ pub struct Anchor {
     pub range: Range<usize>,
 }
 
+/// A successful resolution, kept for the revision report (`revision`): which anchor it
+/// was and the words it stands in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// "note", "emendation", "chronology reference"…
+    pub what: String,
+    /// The `quote` key of the anchor.
+    pub span: Span,
+    pub anchor: Anchor,
+    pub quote: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The plain text of the block the anchor stands in.
+    pub block_text: String,
+}
+
 /// The texts of a volume, indexed for anchors.
 #[derive(Debug)]
 pub struct Resolver {
     texts: BTreeMap<TextId, TextIndex>,
     /// Slugs in reading order, for "did you mean".
     order: Vec<TextId>,
+    /// The plain text of every leaf block, for [`Resolution::block_text`].
+    plains: BTreeMap<BlockId, String>,
+    /// Every successful resolution, in the order of the calls.
+    log: std::cell::RefCell<Vec<Resolution>>,
 }
 
 impl Resolver {
     pub fn new(volume: &Volume) -> Resolver {
         let mut texts = BTreeMap::new();
+        let mut plains = BTreeMap::new();
         for t in &volume.texts {
             let leaves = leaf_texts(&t.blocks);
+            plains.extend(leaves.iter().cloned());
             let passages: Vec<Passage> = leaves
                 .iter()
                 .map(|(block, text)| Passage {
@@ -47,7 +70,14 @@ impl Resolver {
         Resolver {
             texts,
             order: volume.texts.iter().map(|t| t.id.clone()).collect(),
+            plains,
+            log: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// The resolutions logged since the last call.
+    pub fn take_log(&self) -> Vec<Resolution> {
+        self.log.take()
     }
 
     /// Whether `slug` names a text of the volume.
@@ -75,11 +105,23 @@ impl Resolver {
         };
         let quote = keys.quote.get_ref().trim();
         match index.resolve(&query) {
-            Ok(r) => Ok(Anchor {
-                text: TextId(slug.clone()),
-                block: r.block,
-                range: r.range,
-            }),
+            Ok(r) => {
+                let anchor = Anchor {
+                    text: TextId(slug.clone()),
+                    block: r.block,
+                    range: r.range,
+                };
+                self.log.borrow_mut().push(Resolution {
+                    what: what.to_string(),
+                    span: span(keys.quote),
+                    anchor: anchor.clone(),
+                    quote: keys.quote.get_ref().clone(),
+                    before: keys.before.map(|b| b.get_ref().clone()),
+                    after: keys.after.map(|a| a.get_ref().clone()),
+                    block_text: self.plains.get(&r.block).cloned().unwrap_or_default(),
+                });
+                Ok(anchor)
+            }
             Err(Failure::Empty) => Err(Diagnostic::new(
                 codes::ANCHOR_EMPTY,
                 format!("the quotation of this {what} is empty"),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
@@ -14,7 +15,7 @@ use crate::timings;
 use crate::typeset::{self, FontSet, PagedVolume, Preset, Style, TypesetOptions};
 
 use super::report::{print_diagnostics, summary};
-use super::{EXIT_ERRORS, ManuscriptArgs};
+use super::{EXIT_ERRORS, EXIT_USAGE, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
@@ -63,18 +64,24 @@ pub fn run(args: &BuildArgs) -> u8 {
     if args.timings {
         timings::enable();
     }
+    // An unknown preset is a usage error, like a misspelt flag: exit 2 before any work.
+    let mut usage = Diagnostics::new();
+    let presets = parse_presets(&args.preset, &mut usage);
+    if usage.has_errors() {
+        print_diagnostics(&crate::diag::Sources::new(), &usage);
+        return EXIT_USAGE;
+    }
     let loaded = timings::time("load (with apparatus)", || {
         manuscript::load(&args.manuscript.manuscript)
     });
     let mut diags = loaded.diagnostics;
-    let presets = parse_presets(&args.preset, &mut diags);
     let Some(m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
         print_diagnostics(&loaded.sources, &diags);
         return EXIT_ERRORS;
     };
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
-    let (files, quality_lines) = match FontSet::load(&args.fonts) {
+    let (mut files, quality_lines) = match FontSet::load(&args.fonts) {
         Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
         Err(found) => {
             diags.extend(found);
@@ -86,6 +93,12 @@ pub fn run(args: &BuildArgs) -> u8 {
         eprintln!("nothing was written");
         return EXIT_ERRORS;
     }
+    // The summary of this build, compared with the last one's and written beside it.
+    let compared = super::revision::compare(&m, &loaded.sources, &args.out);
+    if let Some(r) = &compared.revision {
+        diags.extend(r.diagnostics.iter().cloned());
+    }
+    files.push(compared.file(&m));
     output::clean_stale_temporaries(&args.out);
     match timings::time("write", || output::write_all(&args.out, &files)) {
         Ok(paths) => {
@@ -94,6 +107,7 @@ pub fn run(args: &BuildArgs) -> u8 {
             }
             print_diagnostics(&loaded.sources, &diags);
             print!("{}{}", summary(&m.volume), m.apparatus.summary());
+            print!("{}", compared.report());
             for line in &quality_lines {
                 println!("{line}");
             }
@@ -148,16 +162,21 @@ fn render(
     // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
     // two cores, writing them side by side saves the shorter of the two.
     let epub = std::thread::scope(|scope| {
-        let epub = want_epub.then(|| scope.spawn(|| write_epub(m, reference.as_ref(), cover)));
+        let epub =
+            want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
+            // The A5 edition is the reference itself, borrowed: a copy of every page
+            // would double the memory of a large volume.
+            let other;
             let paged = if preset == Preset::A5 {
-                reference.clone()
+                reference.as_ref()
             } else {
-                typeset_preset(m, fonts, preset, diags)
+                other = typeset_preset(m, fonts, preset, diags);
+                other.as_ref()
             };
             let Some(paged) = paged else { continue };
             let pdf = timings::time(format!("pdf {}", preset.name()), || {
-                pdf::write_pdf(&paged, fonts, &m.volume.meta)
+                pdf::write_pdf(paged, fonts, &m.volume.meta)
             });
             match pdf {
                 Ok(bytes) => {
@@ -201,8 +220,9 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
+    let back = BackMatter::new(&m.volume, &m.apparatus);
     let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset(&m.volume, fonts, &options)
+        typeset::typeset_with(&m.volume, Some(&back), fonts, &options)
     });
     match paged {
         Ok(paged) => Some(paged),
@@ -233,6 +253,7 @@ fn keep_whole(m: &Manuscript) -> BTreeSet<String> {
 /// The EPUB, with print page numbers from the A5 edition when it was typeset.
 fn write_epub(
     m: &Manuscript,
+    fonts: &FontSet,
     reference: Option<&PagedVolume>,
     cover: Option<epub::CoverImage>,
 ) -> Result<Vec<u8>, Diagnostic> {
@@ -243,6 +264,11 @@ fn write_epub(
     let options = epub::EpubOptions {
         cover_image: cover,
         pages,
+        heading_fonts: Some(epub::HeadingFonts {
+            regular: fonts.face(Style::Regular).data.as_ref().clone(),
+            bold: fonts.face(Style::Bold).data.as_ref().clone(),
+        }),
+        back_matter: Some(BackMatter::new(&m.volume, &m.apparatus)),
         ..epub::EpubOptions::default()
     };
     timings::time("epub (all)", || epub::write_epub(&m.volume, &options))

@@ -5,6 +5,7 @@ mod check;
 mod import;
 mod init;
 mod report;
+mod revision;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ enum Command {
     /// Build the EPUB and PDF of the manuscript (the default command).
     Build(build::BuildArgs),
     /// Report every diagnostic of the manuscript; write nothing.
-    Check(ManuscriptArgs),
+    Check(check::CheckArgs),
     /// Print the cleaned Markdown of one source text and its import report.
     Import(import::ImportArgs),
     /// Write a new manuscript that builds as it is.
@@ -39,8 +40,12 @@ pub struct ManuscriptArgs {
     pub manuscript: PathBuf,
 }
 
-/// Exit code when the manuscript has errors (clap uses 2 for usage errors).
+/// Exit code when the manuscript has errors.
 pub const EXIT_ERRORS: u8 = 1;
+
+/// Exit code of a usage error: clap's for a malformed command line, ours for a value it
+/// cannot check (an unknown preset).
+pub const EXIT_USAGE: u8 = 2;
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {

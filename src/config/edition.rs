@@ -29,5 +29,16 @@ pub struct EditionConfig {
 #[serde(deny_unknown_fields)]
 pub struct OutputConfig {
     /// File stem of the outputs: `out/<name>.epub`, `out/<name>-a5.pdf`.
-    pub name: Option<String>,
+    pub name: Option<Spanned<String>>,
+}
+
+/// Whether `name` can be the stem of a file in the output folder: not empty, no path
+/// separator, not hidden (`.`, `..`, `.edition-*.tmp` temporaries), no control
+/// character, at most 100 characters (so `<name>-booklet.pdf` fits any file system).
+pub fn is_plain_file_stem(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 100
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':'])
+        && !name.chars().any(char::is_control)
 }

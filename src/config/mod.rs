@@ -8,7 +8,7 @@ mod edition;
 mod text;
 
 pub use date::{Precision, check_date, display_date};
-pub use edition::{EditionConfig, OutputConfig};
+pub use edition::{EditionConfig, OutputConfig, is_plain_file_stem};
 pub use text::TextConfig;
 
 use serde::de::DeserializeOwned;
@@ -68,6 +68,8 @@ fn is_schema_error(message: &str) -> bool {
     ]
     .iter()
     .any(|p| message.contains(p))
+        // An enum given a value of the wrong type (`layout = 2`).
+        || message.starts_with("wanted ")
 }
 
 /// Serde lists the allowed keys after "expected"; show them as the hint.

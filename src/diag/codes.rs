@@ -51,6 +51,14 @@ catalogue! {
         "use a path relative to the manuscript folder, without `..`";
     INVALID_DATE = "E110", Error, "invalid date",
         "write dates as YYYY, YYYY-MM or YYYY-MM-DD (the edition's own date as YYYY-MM-DD)";
+    MARKDOWN_TOO_DEEP = "E111", Error, "Markdown nested too deeply",
+        "a book needs a few levels of quotation, list and emphasis at most: remove the surplus `>`, `*`, `_` or indentation";
+    OUTPUT_NAME = "E112", Error, "output name is not a plain file name",
+        "give `[output] name` a plain file name without `/`, `\\`, `:` or a leading dot, like `mir-reader`";
+    PERSON_TWICE = "E113", Error, "person listed twice in the name index",
+        "merge the two `[[person]]` entries into one (all variants together); tell homonyms apart in `name`, e.g. with a date or role";
+    NEVER_TEXT = "E114", Error, "control character or noncharacter in the text",
+        "delete the invisible character (it came with a copy from the web or a PDF); a line break is a blank line, a tab a space";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
@@ -126,4 +134,33 @@ catalogue! {
         "add a `[[person]]` to names.toml with this form among its `variants`, if it is a person";
     PERSON_UNUSED = "W604", Warning, "person of the name index no text mentions",
         "correct `variants` to the forms the texts use, or remove the entry";
+    // ---- E64x: the chronology ------------------------------------------------------------
+    CHRONOLOGY_DATE = "E640", Error, "invalid event date",
+        "write YYYY, YYYY-MM or YYYY-MM-DD, a range START/END of two such dates, or `c. YYYY` for a circa date";
+    CHRONOLOGY_RANGE = "E641", Error, "date range ends before it starts",
+        "write the earlier date first (START/END), and make the end later than the start";
+    CHRONOLOGY_DUPLICATE = "E642", Error, "event listed twice",
+        "remove one of the two entries, or merge their references into one event";
+    CHRONOLOGY_WHAT = "E643", Error, "event description unusable",
+        "write `what` as one paragraph of inline Markdown (emphasis, links), not empty";
+    CHRONOLOGY_NO_REF = "E644", Error, "event without references",
+        "add an [[event.ref]] with `text` and `quote` of a passage that mentions the event";
+    CHRONOLOGY_IGNORE = "E645", Error, "chronology ignore entry incomplete",
+        "give an [[ignore]] either `matches` (date expressions as written, maybe with `texts`) or `text` and `quote` of one passage, and a `reason`";
+    DATE_UNCOVERED = "W640", Warning, "dated passage in no event of the chronology",
+        "add an [[event]] with an [[event.ref]] quoting the passage (or its sentence) to chronology.toml, or an [[ignore]] saying why it stays out";
+    NOTE_FILE_TEXT = "E646", Error, "note file holds another text's entry",
+        "leave `text` out of the entries of notes/<slug>.toml (the file name gives it), or move the entry into the file of its text";
+    CHRONOLOGY_IGNORE_UNUSED = "W641", Warning, "chronology ignore entry covers nothing",
+        "correct `matches` or the anchor to the date as the text writes it, or remove the entry";
+    // ---- W65x: the revision report ------------------------------------------------------
+    ANCHOR_PASSAGE_CHANGED = "W650", Warning, "anchored passage changed since the last build",
+        "read the passage: if the entry still fits it, nothing needs doing (the next build compares with this one); otherwise correct the entry";
+    FORM_GONE = "W651", Warning, "registry form no text uses since the revision",
+        "correct the form to the spelling the revised text uses, or remove it from the entry";
+    // ---- E62x: back matter (glossary, name index, chronology, emendations as parts) ----
+    SEE_TARGET_UNKNOWN = "E620", Error, "cross-reference to no heading of the name index",
+        "set `to` to the `name` of a `[[person]]` in names.toml, exactly as written there";
+    SEE_TO_ITSELF = "E621", Error, "cross-reference to its own heading",
+        "a `[[see]]` sends a reader from another form: give `from` a form that is not a heading, or remove the entry";
 }

@@ -1,5 +1,6 @@
 //! Renders diagnostics as text: `error[E101]: message`, then `file:line:col`, the source
-//! line with a caret, and the hint (through codespan-reporting).
+//! line with a caret, and the hint (through codespan-reporting). Terminal controls from
+//! the manuscript are shown, never sent to the terminal.
 
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
@@ -14,7 +15,7 @@ use super::{Diagnostic, Severity, Sources};
 pub fn render_all(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
     let mut files = SimpleFiles::new();
     for (_, f) in sources.files() {
-        files.add(f.name.clone(), f.text.clone());
+        files.add(visible(&f.name), visible_same_length(&f.text));
     }
     let config = Config::default();
     let mut out = String::new();
@@ -28,7 +29,7 @@ pub fn render_all(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
                     "{}[{}]: {}\n",
                     severity_word(d.severity()),
                     d.code.id,
-                    d.message
+                    visible(&d.message)
                 ));
             }
         }
@@ -58,7 +59,7 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
     for l in &d.labels {
         labels.push(
             CsLabel::secondary(l.span.file.0 as usize, l.span.range())
-                .with_message(l.message.clone()),
+                .with_message(visible(&l.message)),
         );
     }
     let mut notes = d.notes.clone();
@@ -68,7 +69,63 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<usize> {
     }
     CsDiagnostic::new(severity)
         .with_code(d.code.id)
-        .with_message(d.message.clone())
+        .with_message(visible(&d.message))
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes.iter().map(|n| visible(n)).collect())
+}
+
+/// Whether printing `c` to a terminal could do something other than show a character:
+/// C0 controls but tab and line feed (an ESC starts a terminal command), DEL, C1 controls.
+fn is_terminal_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `s` with every terminal control written as an escape (`\u{1b}`): a message may quote
+/// hostile text from the manuscript, and must not drive the terminal.
+fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_terminal_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A file's text for display with every terminal control replaced by a visible
+/// character of the same UTF-8 length (`?` for C0 and DEL, `¿` for C1 controls), so that
+/// the byte offsets of the spans stay valid.
+fn visible_same_length(s: &str) -> String {
+    if !s.chars().any(is_terminal_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            c if !is_terminal_control(c) => c,
+            c if c.len_utf8() == 1 => '?',
+            _ => '¿',
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostic, Span, codes};
+
+    #[test]
+    fn terminal_controls_are_shown_not_sent() {
+        let mut sources = Sources::new();
+        let text = "a \u{1b}]0;pwned\u{7} b \u{9b}31m c\n".to_string();
+        let file = sources.add("t.md", std::path::Path::new("t.md"), text.clone());
+        let d = Diagnostic::new(codes::NEVER_TEXT, "quote \u{1b}[2J here")
+            .at(Span::new(file, 2..3))
+            .note("and \u{7}");
+        let out = render_all(&sources, &[d]);
+        assert!(!out.chars().any(is_terminal_control), "{out:?}");
+        assert!(out.contains("\\u{1b}[2J"), "{out}");
+        assert!(out.contains("a ?]0;pwned? b ¿31m c"), "{out}");
+    }
 }

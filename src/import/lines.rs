@@ -70,10 +70,12 @@ pub fn normalize(line: &str) -> String {
 }
 
 /// Whitespace that only reflects the layout of the raw file. U+FEFF is a byte-order mark
-/// or zero-width no-break space: invisible and never part of a word.
+/// or zero-width no-break space: invisible and never part of a word; noncharacters
+/// (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane) are never text at all.
 fn is_layout_space(c: char) -> bool {
     let typographic = matches!(c, '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}');
-    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}'
+    let noncharacter = matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE;
+    (c.is_whitespace() && !typographic) || c.is_control() || c == '\u{FEFF}' || noncharacter
 }
 
 #[cfg(test)]

@@ -37,15 +37,15 @@ pub fn confined(root: &Path, rel: &str, origin: PathOrigin) -> Result<PathBuf, D
         .at_opt(origin.span));
     }
     let full = root.join(p);
-    if let (Ok(real), Ok(real_root)) = (full.canonicalize(), root.canonicalize()) {
-        if !real.starts_with(&real_root) {
-            return Err(Diagnostic::new(
-                codes::PATH_OUTSIDE,
-                format!("`{rel}` leads outside the manuscript folder (through a symbolic link)"),
-            )
-            .at_opt(origin.span)
-            .hint("copy the file into the manuscript folder instead of linking to it"));
-        }
+    if let (Ok(real), Ok(real_root)) = (full.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        return Err(Diagnostic::new(
+            codes::PATH_OUTSIDE,
+            format!("`{rel}` leads outside the manuscript folder (through a symbolic link)"),
+        )
+        .at_opt(origin.span)
+        .hint("copy the file into the manuscript folder instead of linking to it"));
     }
     Ok(full)
 }

@@ -37,6 +37,12 @@ pub struct MarkdownSource<'a> {
     pub offset: usize,
 }
 
+/// How deep blocks and inlines may nest (quotations, lists, emphasis, links): far more
+/// than any book uses (a list in a quotation in a note is five), and shallow enough
+/// that every recursive walk of the model downstream stays well within a thread's
+/// stack. Deeper Markdown (`>>>>…`, thousands of `*`) is refused with E111.
+const MAX_NESTING: usize = 48;
+
 /// The blocks and notes of one text.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -57,11 +63,26 @@ pub fn parse(src: MarkdownSource, ids: &mut IdAlloc, diags: &mut Vec<Diagnostic>
         note_ids: BTreeMap::new(),
         note_order: Vec::new(),
         definitions: BTreeMap::new(),
+        found: Vec::new(),
     };
+    let mut too_deep = false;
     for (event, range) in Parser::new_ext(src.text, options).into_offset_iter() {
+        if b.stack.len() >= MAX_NESTING && matches!(event, Event::Start(_)) {
+            diags.push(
+                Diagnostic::new(
+                    codes::MARKDOWN_TOO_DEEP,
+                    format!("Markdown nested more than {MAX_NESTING} levels deep"),
+                )
+                .at(b.span(range.start..range.start)),
+            );
+            too_deep = true;
+            break;
+        }
         b.event(event, range);
     }
+    // A text refused for its nesting has no blocks: the error stops the build anyway.
     let blocks = match b.stack.pop() {
+        _ if too_deep => Vec::new(),
         Some(Frame {
             content: Content::Blocks(blocks),
             ..
@@ -72,8 +93,10 @@ pub fn parse(src: MarkdownSource, ids: &mut IdAlloc, diags: &mut Vec<Diagnostic>
         note_ids,
         note_order,
         mut definitions,
+        found,
         ..
     } = b;
+    diags.extend(found);
     let mut notes = Vec::new();
     for (number, label) in note_order.iter().enumerate() {
         let (id, call_span) = note_ids[label];
@@ -175,6 +198,8 @@ struct Builder<'a, 'i> {
     note_order: Vec<String>,
     /// Footnote label → (span of the definition, its blocks).
     definitions: BTreeMap<String, (Span, Vec<Block>)>,
+    /// Diagnostics found while walking the events.
+    found: Vec<Diagnostic>,
 }
 
 impl Builder<'_, '_> {
@@ -186,6 +211,17 @@ impl Builder<'_, '_> {
     }
 
     fn event(&mut self, event: Event, range: std::ops::Range<usize>) {
+        if let Event::Text(s) | Event::Code(s) | Event::Html(s) | Event::InlineHtml(s) = &event
+            && s.chars().any(is_never_text)
+        {
+            self.report_never_text(s, range.clone());
+            let clean: String = s.chars().filter(|c| !is_never_text(*c)).collect();
+            let event = match event {
+                Event::Code(_) => Event::Code(clean.into()),
+                _ => Event::Text(clean.into()),
+            };
+            return self.event(event, range);
+        }
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(end) => self.end(end, range),
@@ -372,6 +408,35 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// E114 at the first character of `s` that is never text, with how many follow.
+    fn report_never_text(&mut self, s: &str, range: std::ops::Range<usize>) {
+        let bad: Vec<char> = s.chars().filter(|c| is_never_text(*c)).collect();
+        let first = bad[0];
+        // Point at the character itself when the event's text stands verbatim in the
+        // source (an escape in a TOML string shifts it: then the whole run is shown).
+        let verbatim = self.src.text.get(range.clone()) == Some(s);
+        let span = match s.find(first) {
+            Some(p) if verbatim => self.span(range.start + p..range.start + p + first.len_utf8()),
+            _ => self.span(range),
+        };
+        let mut d = Diagnostic::new(
+            codes::NEVER_TEXT,
+            format!(
+                "U+{:04X} ({}) is not a character of any text",
+                first as u32,
+                char_kind(first)
+            ),
+        )
+        .at(span);
+        if bad.len() > 1 {
+            d = d.note(format!(
+                "{} more such characters in this run of text",
+                bad.len() - 1
+            ));
+        }
+        self.found.push(d);
+    }
+
     fn text(&mut self, s: &str, range: std::ops::Range<usize>) {
         let span = self.span(range.clone());
         self.ensure_inline_context(range.start);
@@ -386,12 +451,12 @@ impl Builder<'_, '_> {
                 span: last_span,
                 kind: InlineKind::Text(last),
             }) = list.last_mut()
+                && last_span.end <= span.start
+                && span.start - last_span.end <= 1
             {
-                if last_span.end <= span.start && span.start - last_span.end <= 1 {
-                    last.push_str(&text);
-                    last_span.end = span.end;
-                    return;
-                }
+                last.push_str(&text);
+                last_span.end = span.end;
+                return;
             }
             list.push(Inline {
                 span,
@@ -504,6 +569,27 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H4 => 4,
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
+    }
+}
+
+/// Characters copied by accident from the web or a PDF that no text holds: C0 controls
+/// but tab and line feed, DEL, C1 controls, and Unicode's noncharacters. XML cannot hold
+/// most of them and no font draws them; the import of a raw source reads them as layout
+/// space, Markdown written by the editors gets E114.
+pub fn is_never_text(c: char) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+        '\u{FDD0}'..='\u{FDEF}' => true,
+        c => (c as u32) & 0xFFFE == 0xFFFE,
+    }
+}
+
+fn char_kind(c: char) -> &'static str {
+    if c.is_control() {
+        "a control character"
+    } else {
+        "a noncharacter"
     }
 }
 

@@ -83,6 +83,20 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
                 .at(Span::new(edition_file, config.date.span())),
         );
     }
+    if let Some(name) = &config.output.name
+        && !crate::config::is_plain_file_stem(name.get_ref())
+    {
+        diags.push(
+            Diagnostic::new(
+                codes::OUTPUT_NAME,
+                format!(
+                    "`{}` cannot name a file in the output folder",
+                    name.get_ref()
+                ),
+            )
+            .at(Span::new(edition_file, name.span())),
+        );
+    }
     let specs = texts::resolve_order(root, &config, edition_file, diags);
     let mut parsed = Vec::new();
     for spec in &specs {
@@ -138,7 +152,8 @@ impl Manuscript {
         self.config
             .output
             .name
-            .clone()
+            .as_ref()
+            .map(|n| n.get_ref().clone())
             .unwrap_or_else(|| "edition".to_string())
     }
 

@@ -200,14 +200,14 @@ pub fn read_text_config(
             return None;
         }
     };
-    if let Some(date) = &config.date {
-        if let Err(message) = check_date(date.get_ref(), Precision::Any) {
-            let span = date.span();
-            diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
-                file,
-                toml_offset + span.start..toml_offset + span.end,
-            )));
-        }
+    if let Some(date) = &config.date
+        && let Err(message) = check_date(date.get_ref(), Precision::Any)
+    {
+        let span = date.span();
+        diags.push(Diagnostic::new(codes::INVALID_DATE, message).at(Span::new(
+            file,
+            toml_offset + span.start..toml_offset + span.end,
+        )));
     }
     match (spec.kind, &config.import) {
         (TextFileKind::Recipe, None) => {

@@ -225,7 +225,7 @@ fn furniture(layout: &mut Layout, page: &mut Page, text: usize, recto: bool, ope
 
 /// The running head in italics, shortened at a word boundary with an ellipsis until it
 /// fits the measure (it never runs into the margin or the folio).
-fn fit_head(
+pub(super) fn fit_head(
     layout: &mut Layout,
     head: &str,
     size: f32,

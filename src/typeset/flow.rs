@@ -46,6 +46,9 @@ pub struct FlowLine {
     pub para: Option<(u32, u32)>,
     /// The line links to this body page (contents entries).
     pub link: Option<usize>,
+    /// Links to places in the body on this line (back-matter locators): x, width, and
+    /// the body page index and y of the top of the line they go to.
+    pub page_links: Vec<(f32, f32, usize, f32)>,
 }
 
 /// An element of the vertical list.
@@ -192,6 +195,7 @@ impl Layout<'_, '_> {
                 justified: frame.align == Align::Justify,
                 para: Some((i as u32, n as u32)),
                 link: None,
+                page_links: Vec::new(),
             }));
         }
     }

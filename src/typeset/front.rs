@@ -22,8 +22,13 @@ const CONTENTS_NUMBER_EMS: f32 = 3.0;
 
 impl Layout<'_, '_> {
     /// The front pages. Links point to body page indices (made absolute by `assemble`).
-    /// Also returns the index of the first contents page.
-    pub fn front_matter(&mut self, body: &Body) -> (Vec<Page>, Option<usize>) {
+    /// Also returns the index of the first contents page. `back` lists the parts of the
+    /// back matter for the contents: their titles and first pages counted like the body's.
+    pub fn front_matter(
+        &mut self,
+        body: &Body,
+        back: &[(String, usize)],
+    ) -> (Vec<Page>, Option<usize>) {
         let g = self.geometry.clone();
         let meta = self.volume.meta.clone();
         let span = Span::new(FileId(0), 0..0);
@@ -148,14 +153,23 @@ impl Layout<'_, '_> {
         );
         flow.push(FlowItem::Space(2.0 * g.body.leading));
         let mut entries = Vec::new();
+        // (title, author, first page counted from the body's first) of each text, then of
+        // each part of the back matter.
+        let mut lines: Vec<(String, Option<String>, usize)> = Vec::new();
         for (i, text) in self.volume.texts.iter().enumerate() {
-            let Some(page) = body
+            if let Some(page) = body
                 .pages
                 .iter()
                 .position(|p| p.opening && p.text == Some(i))
-            else {
-                continue;
-            };
+            {
+                lines.push((text.meta.title.clone(), text.meta.author.clone(), page));
+            }
+        }
+        lines.extend(
+            back.iter()
+                .map(|(title, page)| (title.clone(), None, *page)),
+        );
+        for (title_text, author, page) in lines {
             let first = flow.len();
             let title = Frame {
                 left: 0.0,
@@ -164,8 +178,8 @@ impl Layout<'_, '_> {
                 style: Style::Regular,
                 align: Align::Left,
             };
-            self.plain(&text.meta.title, &title, span, &mut flow);
-            if let Some(author) = &text.meta.author {
+            self.plain(&title_text, &title, span, &mut flow);
+            if let Some(author) = &author {
                 let by = Frame {
                     left: g.indent,
                     style: Style::Italic,

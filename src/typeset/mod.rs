@@ -1,9 +1,13 @@
 //! Typesetting: shapes, breaks and paginates the model into positioned pages (PDF only).
 //!
+//! After the body come the parts of the back matter (`back/`), paginated before the
+//! front matter so that the contents lists them.
+//!
 //! Knows fonts and page geometry; must not know PDF syntax or krilla: its output,
 //! [`PagedVolume`], is glyph runs, rules and links on pages, plus the [`PageMap`].
 
 mod assemble;
+mod back;
 mod flow;
 mod fonts;
 mod front;
@@ -28,6 +32,7 @@ pub use paragraph::Breaker;
 pub use quality::Quality;
 pub use shape::{Shaped, Shaper, Variant};
 
+use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, codes};
 use crate::model::Volume;
 use paragraph::Hyphenation;
@@ -125,6 +130,17 @@ pub fn typeset(
     fonts: &FontSet,
     options: &TypesetOptions,
 ) -> Result<PagedVolume, Vec<Diagnostic>> {
+    typeset_with(volume, None, fonts, options)
+}
+
+/// Typesets `volume` and, after its texts, the parts of `back` (glossary, emendations,
+/// index of names), whose locators are the body's page numbers.
+pub fn typeset_with(
+    volume: &Volume,
+    back: Option<&BackMatter>,
+    fonts: &FontSet,
+    options: &TypesetOptions,
+) -> Result<PagedVolume, Vec<Diagnostic>> {
     let mut layout = Layout::new(volume, fonts, options);
     let mut body = paginate::Body::default();
     for (index, set) in parallel::set_texts(volume, fonts, options)
@@ -137,11 +153,26 @@ pub fn typeset(
     }
     body.finish(&layout);
     layout.current_text = None;
-    let (front, contents) = layout.front_matter(&body);
+    let body_pages = body.pages.len();
+    let back = back.map(|b| layout.back_matter(b, &body));
+    let parts: Vec<(String, usize)> = back
+        .iter()
+        .flat_map(|b| &b.parts)
+        .map(|(kind, first)| (kind.title().to_string(), body_pages + first))
+        .collect();
+    let (front, contents) = layout.front_matter(&body, &parts);
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
     let mut paged = assemble::assemble(&mut layout, front, body);
+    if let Some(back) = back.filter(|b| !b.is_empty()) {
+        let (pages, outline) = layout.place_back(&back, paged.front_pages, body_pages);
+        paged.page_map.labels.extend(pages.iter().map(Page::label));
+        paged.page_map.starts.extend(pages.iter().map(|_| None));
+        paged.quality.pages += pages.len();
+        paged.pages.extend(pages);
+        paged.outline.extend(outline);
+    }
     if let Some(page) = contents {
         let entry = OutlineEntry {
             depth: 0,

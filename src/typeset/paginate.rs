@@ -26,6 +26,13 @@ const FOOT_RULE_RISE: f32 = 0.3;
 /// white at the foot (rare: once in a hundred pages of the volume) are less disturbing
 /// than a word split across a page turn, which also splits it in extracted text.
 const HYPHEN_BACKTRACK_LINES: usize = 3;
+/// The last resort before a page ends in a hyphen: when keeps (a heading with the two
+/// lines it holds on to) leave no break within `HYPHEN_BACKTRACK_LINES`, up to this many
+/// lines move over. A short page is a blemish; a word split across the page turn is an
+/// error (the rule: never hyphenate the last word of a page), and it also splits
+/// the word for search and text extraction. Seen once in the volume (a heading of three
+/// lines followed by two), so six lines cover it with a line to spare.
+const HYPHEN_BACKTRACK_MAX_LINES: usize = 6;
 /// A note split across pages keeps at least this many lines on each page; when fewer fit,
 /// the line with the call moves to the next page instead.
 const MIN_NOTE_LINES: usize = 2;
@@ -217,7 +224,8 @@ impl Body {
     /// space whose preceding line does not keep with the next. A page should not end in
     /// a hyphenated word (the reader turns the page mid-word, and text extraction meets the
     /// folio inside the word): the break moves up to `HYPHEN_BACKTRACK_LINES` lines earlier
-    /// to avoid one, and ends in the hyphen only when no such break exists.
+    /// to avoid one, as a last resort up to `HYPHEN_BACKTRACK_MAX_LINES`, and ends in the
+    /// hyphen only when no such break exists.
     fn last_legal_break(&self) -> Option<usize> {
         let prev_line = |k: usize| {
             self.current[..k].iter().rev().find_map(|i| match i {
@@ -236,10 +244,14 @@ impl Body {
                 .filter(|i| matches!(i, FlowItem::Line(_)))
                 .count()
         };
-        (2..last)
-            .rev()
-            .take_while(|&k| lines_between(k) <= HYPHEN_BACKTRACK_LINES)
-            .find(|&k| allowed(k) && !prev_line(k).is_some_and(|l| l.hyphenated))
+        let within = |limit: usize| {
+            (2..last)
+                .rev()
+                .take_while(|&k| lines_between(k) <= limit)
+                .find(|&k| allowed(k) && !prev_line(k).is_some_and(|l| l.hyphenated))
+        };
+        within(HYPHEN_BACKTRACK_LINES)
+            .or_else(|| within(HYPHEN_BACKTRACK_MAX_LINES))
             .or(Some(last))
     }
 

@@ -204,6 +204,7 @@ pub fn bare_line(
         justified: false,
         para: None,
         link: None,
+        page_links: Vec::new(),
     }
 }
 

@@ -122,8 +122,10 @@ pub fn pdftotext(pdf: &Path) -> String {
 }
 
 /// The body text of a PDF's text: on every page (pages are separated by form feeds) the
-/// folio lines (arabic or roman numbers alone) and the running heads (any of `heads`
-/// alone on a line) are removed, so that a word split across two pages joins again.
+/// running head (the first line, when it is one of `heads`) and the folio (the last line,
+/// when it is an arabic or roman number alone) are removed, so that a word split across
+/// two pages joins again. Only those two places: a section heading that happens to equal
+/// a running head ("Introduction") stays.
 pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     let is_folio = |l: &str| {
         !l.is_empty()
@@ -131,13 +133,17 @@ pub fn strip_page_furniture(text: &str, heads: &[String]) -> String {
     };
     text.split('\u{c}')
         .map(|page| {
-            page.lines()
-                .filter(|l| {
-                    let l = l.trim();
-                    !is_folio(l) && !heads.iter().any(|h| h == l)
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
+            let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            if lines.last().is_some_and(|l| is_folio(l.trim())) {
+                lines.pop();
+            }
+            if lines
+                .first()
+                .is_some_and(|l| heads.iter().any(|h| h == l.trim()))
+            {
+                lines.remove(0);
+            }
+            lines.join("\n")
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -220,19 +226,28 @@ fn attr_after(s: &str, key: &str) -> Option<String> {
 /// Strips tags and decodes the entities an XHTML writer uses.
 pub fn xhtml_text(doc: &str) -> String {
     let body = doc.find("<body").map_or(doc, |i| &doc[i..]);
+    // Phrase elements sit inside words ("<abbr>US</abbr>-backed"): no space for them.
+    // Every other tag (blocks, note calls, line breaks) separates words.
+    const INLINE: &[&str] = &["abbr", "em", "strong", "i", "b", "cite", "span", "code"];
     let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
         }
+        rest = &rest[open + close + 1..];
     }
+    out.push_str(rest);
     decode_entities(&out)
 }
 
@@ -289,21 +304,39 @@ pub fn without_note_call(word: &str) -> Option<&str> {
     (stem.len() < word.len() && !stem.is_empty()).then_some(stem)
 }
 
-/// Finds `needle` as a subsequence of `hay` from `from`, each word within [`MAX_GAP`] of
-/// the previous match; returns the position after the last match, or describes the first
+/// How many of a text's first words must stand together in the output to mark where the
+/// text begins: enough that the words of a headnote or of the previous text's notes
+/// ("The", "MIR", …) cannot pass for its opening.
+const OPENING_WORDS: usize = 5;
+
+/// Whether output word `h` is source word `w` (maybe with a note call glued to it).
+fn same_word(h: &str, w: &str) -> bool {
+    h == w || without_note_call(h) == Some(w)
+}
+
+/// Finds `needle` as a subsequence of `hay` from `from`: its first [`OPENING_WORDS`]
+/// words together (where the text begins), then each word within [`MAX_GAP`] of the
+/// previous match; returns the position after the last match, or describes the first
 /// word of `needle` that could not be found, with the words around it.
 pub fn find_in_order(hay: &[String], needle: &[String], from: usize) -> Result<usize, String> {
     let mut pos = from;
+    let opening = OPENING_WORDS.min(needle.len());
+    let mut starts = (from..(hay.len() + 1).saturating_sub(opening)).filter(|_| opening > 0);
+    if let Some(p) = starts.find(|&p| {
+        needle[..opening]
+            .iter()
+            .zip(&hay[p..p + opening])
+            .all(|(w, h)| same_word(h, w))
+    }) {
+        pos = p;
+    }
     for (k, w) in needle.iter().enumerate() {
         let window = if k == 0 {
             hay.len()
         } else {
             (pos + MAX_GAP).min(hay.len())
         };
-        match hay[pos..window]
-            .iter()
-            .position(|h| h == w || without_note_call(h) == Some(w.as_str()))
-        {
+        match hay[pos..window].iter().position(|h| same_word(h, w)) {
             Some(p) => pos += p + 1,
             None => {
                 let ctx = needle[k.saturating_sub(8)..(k + 8).min(needle.len())].join(" ");

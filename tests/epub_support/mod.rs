@@ -402,6 +402,8 @@ pub fn build_edge() -> Vec<u8> {
             cover: None,
             cover_image: None,
             pages: None,
+            heading_fonts: None,
+            back_matter: None,
         },
     )
     .expect("the edge volume builds")
@@ -419,12 +421,24 @@ pub fn cover_fonts() -> reader_edition::render::epub::CoverFonts {
     }
 }
 
-/// The EPUB of [`volume`] with a generated cover.
+/// The edition's heading faces, read from `fonts/`.
+pub fn heading_fonts() -> reader_edition::render::epub::HeadingFonts {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    let read =
+        |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}"));
+    reader_edition::render::epub::HeadingFonts {
+        regular: read("LinLibertine_R.otf"),
+        bold: read("LinLibertine_RB.otf"),
+    }
+}
+
+/// The EPUB of [`volume`] with a generated cover and the heading faces.
 pub fn build_with_cover() -> Vec<u8> {
     write_epub(
         &volume(),
         &EpubOptions {
             cover: Some(cover_fonts()),
+            heading_fonts: Some(heading_fonts()),
             ..EpubOptions::default()
         },
     )

@@ -206,6 +206,7 @@ fn model_block(volume: &Volume, id: BlockId) -> &Block {
         .iter()
         .find_map(|t| {
             find_block(&t.blocks, id)
+                .or_else(|| find_block(&t.headnote, id))
                 .or_else(|| t.notes.iter().find_map(|n| find_block(&n.blocks, id)))
         })
         .expect("the page map names a block of the volume")

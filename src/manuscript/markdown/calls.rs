@@ -12,10 +12,10 @@ pub(super) fn find_unparsed_calls(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut check = |i: &Inline| {
-        if let InlineKind::Text(s) = &i.kind {
-            if let Some(d) = unparsed_call(i, s, src) {
-                diags.push(d);
-            }
+        if let InlineKind::Text(s) = &i.kind
+            && let Some(d) = unparsed_call(i, s, src)
+        {
+            diags.push(d);
         }
     };
     for_each_inline(&parsed.blocks, &mut check);

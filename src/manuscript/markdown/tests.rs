@@ -111,3 +111,34 @@ fn text_is_nfc() {
     let (p, _) = parse_str("Concepcio\u{301}n");
     assert_eq!(block_text(&p.blocks[0]), "Concepción\n");
 }
+
+#[test]
+fn deep_nesting_is_refused_not_recursed() {
+    for src in [
+        format!("{}deep{}", "*".repeat(10_000), "*".repeat(10_000)),
+        format!("{} deep", ">".repeat(10_000)),
+        (0..200)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect(),
+    ] {
+        let (p, d) = parse_str(&src);
+        assert!(p.blocks.is_empty());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code.id, "E111");
+    }
+    // Nesting a book uses stays well within the limit.
+    let (_, d) = parse_str("> - *a **b [c](https://x.org) d** e*\n>   > quote\n");
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn control_characters_are_e114_at_their_place() {
+    let (p, d) = parse_str("Before\u{1}after and `co\u{7f}de`.\n");
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(d.iter().all(|d| d.code.id == "E114"));
+    assert_eq!(d[0].span.map(|s| s.range()), Some(6..7));
+    assert_eq!(block_text(&p.blocks[0]), "Beforeafter and code.\n");
+    // Tabs, bidi controls and zero-width characters are text.
+    let (_, d) = parse_str("a\tb \u{202e}c\u{202c} d\u{200b}e\n");
+    assert!(d.is_empty(), "{d:?}");
+}

@@ -7,12 +7,16 @@
 //! Nothing here reads a clock or iterates a hash map, so two builds are byte-identical.
 //!
 //! Spine: cover (when fonts are given), title page, colophon, contents, one document
-//! per text with its notes at its foot. Outside the spine: nav.xhtml, toc.ncx, the
+//! per text with its notes at its foot, one per part of the back matter (`back`:
+//! glossary, emendations, index of names, with the ids and acronyms they need placed in
+//! the texts through `spots`). Outside the spine: nav.xhtml, toc.ncx, the
 //! stylesheet and the cover image.
 
+mod back;
 mod colophon;
 mod cover;
 mod error;
+mod fonts;
 mod front;
 mod lint;
 mod nav;
@@ -21,11 +25,15 @@ mod opf;
 mod outline;
 mod pages;
 mod shell;
+mod spots;
 mod texts;
 mod url;
 mod xhtml;
 mod xml;
 
+use std::collections::BTreeMap;
+
+use crate::backmatter::{BackMatter, PartKind};
 use crate::diag::Diagnostic;
 use crate::model::{Text, Volume};
 
@@ -34,6 +42,7 @@ use opf::ManifestItem;
 use outline::NavEntry;
 
 pub use cover::{CoverFonts, CoverImage, render_cover};
+pub use fonts::HeadingFonts;
 pub use lint::lint_notes;
 pub use pages::PrintPages;
 pub use xml::{escape_attr, escape_text};
@@ -56,7 +65,7 @@ const COVER_FILE: &str = "cover.xhtml";
 const COVER_IMAGE_FILE: &str = "cover.png";
 
 /// What the EPUB writer needs beyond the volume.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct EpubOptions {
     /// Levels of sections listed under each text on the contents page (0: texts only).
     pub contents_depth: usize,
@@ -70,6 +79,11 @@ pub struct EpubOptions {
     /// The pagination of the printed edition, for page-break markers and the page
     /// list; `None` makes a book without print page numbers.
     pub pages: Option<PrintPages>,
+    /// The edition's faces for headings (used when the reader allows publisher fonts);
+    /// `None` leaves every font to the reading system.
+    pub heading_fonts: Option<HeadingFonts>,
+    /// The back matter (glossary, index, emendations); `None` makes a book without.
+    pub back_matter: Option<BackMatter>,
 }
 
 impl Default for EpubOptions {
@@ -82,6 +96,8 @@ impl Default for EpubOptions {
             cover: None,
             cover_image: None,
             pages: None,
+            heading_fonts: None,
+            back_matter: None,
         }
     }
 }
@@ -91,6 +107,14 @@ pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Dia
     error::check_volume(volume)?;
     let files = package_files(volume, options)?;
     crate::timings::time("epub zip", || ocf::package(&files)).map_err(error::packaging)
+}
+
+/// The stylesheet, with the embedded faces' rules first when there are any.
+fn stylesheet(fonts: Option<&HeadingFonts>) -> String {
+    match fonts {
+        Some(f) => format!("{}{STYLESHEET}", f.stylesheet_rules()),
+        None => STYLESHEET.to_string(),
+    }
 }
 
 /// The file name of a text's document: its position and its slug, reduced to
@@ -123,8 +147,12 @@ fn spine_item(id: &str, href: &str) -> ManifestItem {
 }
 
 /// The landmarks of the book, in reading order: cover (when there is one), title page,
-/// colophon, contents and the start of the first text.
-fn landmarks(cover_page: Option<&str>, first_text: Option<String>) -> Vec<nav::Landmark> {
+/// colophon, contents, the start of the first text, the chronology, glossary and index.
+fn landmarks(
+    cover_page: Option<&str>,
+    first_text: Option<String>,
+    back: &[back::BackDocument],
+) -> Vec<nav::Landmark> {
     let mark = |epub_type, label: &str, href: &str| nav::Landmark {
         epub_type,
         label: label.to_string(),
@@ -139,6 +167,16 @@ fn landmarks(cover_page: Option<&str>, first_text: Option<String>) -> Vec<nav::L
     marks.push(mark("toc", front::CONTENTS_LABEL, CONTENTS_FILE));
     if let Some(href) = first_text {
         marks.push(mark("bodymatter", "Start of Content", &href));
+    }
+    for doc in back {
+        // The vocabulary has no term for a chronology: it is an appendix.
+        let epub_type = match doc.kind {
+            PartKind::Chronology => "appendix",
+            PartKind::Glossary => "glossary",
+            PartKind::Index => "index",
+            PartKind::Emendations => continue,
+        };
+        marks.push(mark(epub_type, doc.kind.title(), &doc.file));
     }
     marks
 }
@@ -172,13 +210,32 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     let mut text_docs = Vec::new();
     let mut languages: Vec<String> = Vec::new();
     let mut page_list = Vec::new();
+    let files: BTreeMap<_, _> = volume
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), text_file(i, t)))
+        .collect();
+    let back = match &options.back_matter {
+        Some(b) => {
+            let locate = back::Locate {
+                back: b,
+                files: &files,
+                pages: options.pages.as_ref().map(|p| &p.map),
+            };
+            back::documents(b, &locate, lang)?
+        }
+        None => back::BackDocuments::default(),
+    };
+    let mut spots = back.spots;
     for (i, text) in volume.texts.iter().enumerate() {
         let file = text_file(i, text);
         let marks = match &options.pages {
             Some(p) => pages::PageMarks::for_text(&p.map, &text.id),
             None => pages::PageMarks::default(),
         };
-        let doc = texts::text_document(text, &file, lang, marks)?;
+        let text_spots = spots.split_off(&text.blocks);
+        let doc = texts::text_document(text, &file, lang, marks, text_spots)?;
         page_list.extend(doc.pages.iter().map(|label| {
             NavEntry::leaf(label.clone(), format!("{file}#{}", pages::page_id(label)))
         }));
@@ -198,14 +255,30 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         }
         text_docs.push((spine_item(&format!("text-{:02}", i + 1), &file), doc.xhtml));
     }
+    for doc in &back.documents {
+        toc.push(doc.nav.clone());
+        lines.push(front::ContentsLine {
+            entry: doc.nav.clone(),
+            author: None,
+        });
+    }
     spine.push((
         spine_item("contents", CONTENTS_FILE),
         front::contents_page(meta, &lines, options.contents_depth),
     ));
     let first_text = text_docs.first().map(|(item, _)| item.href.clone());
     spine.extend(text_docs);
+    spine.extend(
+        back.documents
+            .iter()
+            .map(|d| (spine_item(d.kind.slug(), &d.file), d.xhtml.clone())),
+    );
 
-    let landmarks = landmarks(cover_png.as_ref().map(|_| COVER_FILE), first_text);
+    let landmarks = landmarks(
+        cover_png.as_ref().map(|_| COVER_FILE),
+        first_text,
+        &back.documents,
+    );
     let title = front::volume_title(meta);
     let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, &page_list, front::CONTENTS_LABEL);
     let ncx = nav::ncx_document(meta, &title, &toc, &page_list);
@@ -231,6 +304,9 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             in_spine: false,
         },
     ];
+    if let Some(fonts) = &options.heading_fonts {
+        items.extend(fonts.manifest_items());
+    }
     if cover_png.is_some() {
         items.push(ManifestItem {
             id: "cover-image".into(),
@@ -246,7 +322,9 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         .as_ref()
         .filter(|_| !page_list.is_empty())
         .map(|p| p.edition.as_str());
-    let opf = opf::package_document(volume, &items, &languages, pagination);
+    let has_index = back.documents.iter().any(|d| d.kind == PartKind::Index);
+    let features: &[&str] = if has_index { &["index"] } else { &[] };
+    let opf = opf::package_document(volume, &items, &languages, pagination, features);
 
     let opf_name = ocf::OPF_PATH
         .strip_prefix(ocf::PACKAGE_DIR)
@@ -270,10 +348,18 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         },
         PackageFile {
             path: STYLESHEET_FILE.into(),
-            bytes: STYLESHEET.as_bytes().to_vec(),
+            bytes: stylesheet(options.heading_fonts.as_ref()).into_bytes(),
             compression: Compression::Deflate,
         },
     ];
+    if let Some(fonts) = &options.heading_fonts {
+        files.extend(fonts.package_files());
+        files.push(PackageFile {
+            path: fonts::APPLE_DISPLAY_OPTIONS_PATH.into(),
+            bytes: fonts::apple_display_options().into_bytes(),
+            compression: Compression::Deflate,
+        });
+    }
     if let Some(png) = cover_png {
         // PNG data is compressed already; deflating it again gains nothing.
         files.push(PackageFile {

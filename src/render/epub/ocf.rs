@@ -32,7 +32,8 @@ pub enum Compression {
     Store,
 }
 
-/// One file of the package, with its path relative to [`PACKAGE_DIR`].
+/// One file of the package, with its path relative to [`PACKAGE_DIR`] (or, for the
+/// reading systems' own files, a path starting `META-INF/`).
 #[derive(Debug, Clone)]
 pub struct PackageFile {
     pub path: String,
@@ -65,7 +66,14 @@ pub fn package(files: &[PackageFile]) -> Result<Vec<u8>, zip::result::ZipError> 
             Compression::Deflate => deflated,
             Compression::Store => stored,
         };
-        zip.start_file(format!("{PACKAGE_DIR}/{}", f.path), options)?;
+        // Reading-system files (`META-INF/…`) sit beside container.xml; the rest are
+        // the package's, inside its folder.
+        let name = if f.path.starts_with("META-INF/") {
+            f.path.clone()
+        } else {
+            format!("{PACKAGE_DIR}/{}", f.path)
+        };
+        zip.start_file(name, options)?;
         zip.write_all(&f.bytes)?;
     }
     Ok(zip.finish()?.into_inner())

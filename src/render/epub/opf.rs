@@ -57,12 +57,15 @@ pub fn modified(date: &str) -> String {
 }
 
 /// The package document.
-/// `pagination` names the printed edition whose page numbers the book carries.
+/// `pagination` names the printed edition whose page numbers the book carries;
+/// `features` are accessibility features of this book beyond those of every book
+/// (`index` when it has one).
 pub fn package_document(
     volume: &Volume,
     items: &[ManifestItem],
     languages: &[String],
     pagination: Option<&str>,
+    features: &[&str],
 ) -> String {
     let meta = &volume.meta;
     let mut w = XmlWriter::new(None);
@@ -135,10 +138,10 @@ pub fn package_document(
             .as_deref()
             .map(collapse_spaces)
             .filter(|a| !a.is_empty())
+            && !authors.contains(&a)
+            && !meta.editors.iter().any(|e| collapse_spaces(e) == a)
         {
-            if !authors.contains(&a) && !meta.editors.iter().any(|e| collapse_spaces(e) == a) {
-                authors.push(a);
-            }
+            authors.push(a);
         }
     }
     for (i, author) in authors.iter().enumerate() {
@@ -233,6 +236,7 @@ pub fn package_document(
         .copied()
         .chain(cover_feature)
         .chain(page_features)
+        .chain(features.iter().copied())
     {
         line(
             &mut w,

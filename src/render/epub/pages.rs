@@ -33,7 +33,7 @@ pub struct PageMarks {
 
 /// Whether a printed label belongs to the body (arabic numerals). Front matter pages
 /// (roman) have no place in the texts.
-fn is_body_label(label: &str) -> bool {
+pub fn is_body_label(label: &str) -> bool {
     !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())
 }
 

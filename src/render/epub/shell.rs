@@ -13,6 +13,7 @@ const DOCTYPE: &str = "<!DOCTYPE html>";
 pub enum Matter {
     Front,
     Body,
+    Back,
 }
 
 impl Matter {
@@ -20,6 +21,7 @@ impl Matter {
         match self {
             Matter::Front => "frontmatter",
             Matter::Body => "bodymatter",
+            Matter::Back => "backmatter",
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::outline::{NavEntry, nest};
 use super::pages::{PageMarks, write_marker};
+use super::spots::Spots;
 use super::xhtml::{BodyWriter, Matter, call_id, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
 use crate::config::display_date;
@@ -53,12 +54,13 @@ pub fn text_language<'a>(text: &'a Text, volume_language: &'a str) -> &'a str {
 }
 
 /// Writes `text` as the document `file`, with the markers of the print pages in
-/// `marks`.
+/// `marks` and the back matter's `spots` (ids, acronyms).
 pub fn text_document(
     text: &Text,
     file: &str,
     volume_language: &str,
     mut marks: PageMarks,
+    spots: Spots,
 ) -> Result<TextDocument, Diagnostic> {
     let label = text_label(text);
     let mut w = start_document(&label, text_language(text, volume_language), Matter::Body);
@@ -79,7 +81,9 @@ pub fn text_document(
         pages.push(mark.label);
     }
     header(&mut w, text, &label, volume_language);
-    let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new()).with_marks(marks);
+    let mut body = BodyWriter::new(&mut w, &text.notes, BTreeSet::new())
+        .with_marks(marks)
+        .with_spots(spots);
     body.headnote(&text.headnote)?;
     body.blocks(&text.blocks)?;
     let parts = body.into_parts();
@@ -156,10 +160,9 @@ pub fn source_line(text: &Text) -> String {
             .as_deref()
             .map(collapse_spaces)
             .filter(|p| !p.is_empty())
+            && !parts.contains(&p)
         {
-            if !parts.contains(&p) {
-                parts.push(p);
-            }
+            parts.push(p);
         }
     }
     parts.join(", ")

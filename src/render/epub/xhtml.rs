@@ -1,10 +1,11 @@
 //! XHTML content: model blocks and inlines rendered into a document (whose shell is
 //! in `shell`), each block with its `BlockId` as XHTML id, page markers where print
-//! pages begin.
+//! pages begin, and the spots of the back matter (ids, acronyms) at their words.
 
 use std::collections::BTreeSet;
 
 use super::pages::{Mark, PageMarks, floor_boundary, word_start, write_marker};
+use super::spots::{Spot, Spots};
 use super::url::safe_url;
 use super::xml::XmlWriter;
 
@@ -40,6 +41,13 @@ pub struct BodyWriter<'a> {
     pos: usize,
     /// Labels of the page markers written, in order.
     pages: Vec<String>,
+    /// Spots of the blocks still to be written, those of the block being written, and
+    /// the end offset and element count of the spot open.
+    spots: Spots,
+    pending_spots: Vec<Spot>,
+    open: Option<(usize, usize)>,
+    /// Inside a link: no link of a spot is nested in it.
+    in_link: bool,
 }
 
 /// What a [`BodyWriter`] leaves for the rest of the document.
@@ -71,7 +79,17 @@ impl<'a> BodyWriter<'a> {
             pending: Vec::new(),
             pos: 0,
             pages: Vec::new(),
+            spots: Spots::default(),
+            pending_spots: Vec::new(),
+            open: None,
+            in_link: false,
         }
+    }
+
+    /// Writes the spots of the back matter (ids, acronyms) at their words.
+    pub fn with_spots(mut self, spots: Spots) -> BodyWriter<'a> {
+        self.spots = spots;
+        self
     }
 
     /// Writes a page marker wherever a print page begins in the blocks.
@@ -93,6 +111,7 @@ impl<'a> BodyWriter<'a> {
     /// Starts the plain text of a block that holds inlines: its page marks are due.
     fn begin_marks(&mut self, block: BlockId) {
         self.pending = self.marks.take(block);
+        self.pending_spots = self.spots.take(block);
         self.pos = 0;
     }
 
@@ -101,6 +120,12 @@ impl<'a> BodyWriter<'a> {
     fn flush_marks(&mut self) {
         for mark in std::mem::take(&mut self.pending) {
             self.marker(&mark.label);
+        }
+        // Spots beyond the text still give their ids, so no link is left dangling.
+        for spot in std::mem::take(&mut self.pending_spots) {
+            spot.ids
+                .iter()
+                .for_each(|id| self.w.empty("span", &[("id", id)]));
         }
     }
 
@@ -111,26 +136,87 @@ impl<'a> BodyWriter<'a> {
     }
 
     /// Writes text of the block's plain text, with the markers of the pages that
-    /// begin inside it at their exact byte.
+    /// begin inside it at their exact byte and the spots that lie in it around their
+    /// words (a spot that runs past this run of text, across emphasis or a link, gives
+    /// its ids as empty spans at its start).
     fn marked_text(&mut self, s: &str) {
         let mut rest = s;
-        while self
-            .pending
-            .first()
-            .is_some_and(|m| m.offset < self.pos + rest.len())
-        {
-            let mark = self.pending.remove(0);
-            let split = word_start(
-                rest,
-                floor_boundary(rest, mark.offset.saturating_sub(self.pos)),
-            );
-            self.w.text(&rest[..split]);
-            self.pos += split;
-            rest = &rest[split..];
-            self.marker(&mark.label);
+        loop {
+            let end = self.pos + rest.len();
+            let local = |offset: usize, rest: &str, pos: usize| {
+                floor_boundary(rest, offset.saturating_sub(pos))
+            };
+            // The next event in this run: the open spot ends, a page begins, a spot
+            // begins; at one place, in that order.
+            let close = self.open.map(|(e, _)| local(e, rest, self.pos));
+            let page = self
+                .pending
+                .first()
+                .filter(|m| m.offset < end)
+                .map(|m| word_start(rest, local(m.offset, rest, self.pos)));
+            let open = self
+                .pending_spots
+                .first()
+                .filter(|sp| self.open.is_none() && sp.range.start < end)
+                .map(|sp| local(sp.range.start, rest, self.pos));
+            let next = [(close, 0), (page, 1), (open, 2)]
+                .into_iter()
+                .filter_map(|(at, kind)| at.map(|a| (a, kind)))
+                .min();
+            let Some((at, kind)) = next else { break };
+            self.w.text(&rest[..at]);
+            self.pos += at;
+            rest = &rest[at..];
+            match kind {
+                0 => {
+                    let (_, depth) = self.open.take().unwrap_or_default();
+                    (0..depth).for_each(|_| self.w.end());
+                }
+                1 => {
+                    let mark = self.pending.remove(0);
+                    self.marker(&mark.label);
+                }
+                _ => {
+                    let spot = self.pending_spots.remove(0);
+                    self.open_spot(spot, self.pos + rest.len());
+                }
+            }
         }
         self.w.text(rest);
         self.pos += rest.len();
+    }
+
+    /// Opens the element(s) of a spot whose words end by `run_end`; else writes its ids.
+    fn open_spot(&mut self, spot: Spot, run_end: usize) {
+        let fits = spot.range.end <= run_end && spot.range.end > self.pos;
+        let mut ids = spot.ids.iter();
+        let wrap = fits && (spot.abbr.is_some() || !spot.ids.is_empty());
+        let first = if wrap { ids.next() } else { None };
+        for id in ids {
+            self.w.empty("span", &[("id", id)]);
+        }
+        if !wrap {
+            return;
+        }
+        let mut depth = 1;
+        match &spot.abbr {
+            Some(abbr) => {
+                if let Some(href) = abbr.href.as_deref().filter(|_| !self.in_link) {
+                    self.w.start("a", &[("class", "gloss"), ("href", href)]);
+                    depth += 1;
+                }
+                let mut attrs = vec![("title", abbr.title.as_str())];
+                if let Some(id) = first {
+                    attrs.push(("id", id));
+                }
+                self.w.start("abbr", &attrs);
+            }
+            None => {
+                let id = first.map_or("", String::as_str);
+                self.w.start("span", &[("id", id)]);
+            }
+        }
+        self.open = Some((spot.range.end, depth));
     }
 
     pub fn blocks(&mut self, blocks: &[Block]) -> Result<(), Diagnostic> {
@@ -333,7 +419,9 @@ impl<'a> BodyWriter<'a> {
             self.w.text(url);
         }
         let mut inner = Vec::new();
+        let outer = std::mem::replace(&mut self.in_link, true);
         self.inlines_in(content, true, &mut inner)?;
+        self.in_link = outer;
         self.w.end();
         inner.into_iter().try_for_each(|n| self.note_call(n))
     }

@@ -27,8 +27,11 @@ pub struct Hyphenation {
     pub keep_whole: Rc<BTreeSet<String>>,
     /// The break points of each distinct word, found once per run: in the volume 34,600
     /// words ask for them and 6,600 are distinct, and the patterns are the costly part.
-    pub cache: Rc<RefCell<FxHashMap<Box<str>, Rc<[BreakPoint]>>>>,
+    pub cache: Rc<RefCell<BreakCache>>,
 }
+
+/// The break points found so far, by word.
+pub type BreakCache = FxHashMap<Box<str>, Rc<[BreakPoint]>>;
 
 impl Hyphenation {
     /// The settings for a BCP 47 language tag, when there are patterns for it.
@@ -77,7 +80,12 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
     for (i, c) in word.char_indices() {
         let after = i + c.len_utf8();
         let rest_has_alnum = word[after..].chars().any(char::is_alphanumeric);
-        if matches!(c, '-' | '\u{2010}' | '–' | '—' | '/') && seen_alnum && rest_has_alnum {
+        // An en dash between figures is a range ("45–47", "1970–1973"): never split.
+        let range = c == '–'
+            && word[..i].ends_with(|p: char| p.is_ascii_digit())
+            && word[after..].starts_with(|n: char| n.is_ascii_digit());
+        if matches!(c, '-' | '\u{2010}' | '–' | '—' | '/') && seen_alnum && rest_has_alnum && !range
+        {
             points.push(BreakPoint {
                 at: after,
                 hyphen: false,
@@ -156,6 +164,10 @@ mod tests {
         assert_eq!(split("counter-revolution"), "counter-^revolution");
         assert_eq!(split("years—and"), "years—^and");
         assert_eq!(split("-"), "-");
+        // Ranges of figures stay whole; a dash between words or figure and word breaks.
+        assert_eq!(split("45–47,"), "45–47,");
+        assert_eq!(split("1970–1973"), "1970–1973");
+        assert_eq!(split("1973–ending"), "1973–^ending");
     }
 
     #[test]

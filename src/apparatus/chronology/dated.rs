@@ -1,0 +1,259 @@
+//! Dated passages of the texts: every year from 1900 to 2029 and every day with its month
+//! ("4 September", "September 4th", "11 September 1973" as one), found in each leaf
+//! block; and which of them no event references and no `[[ignore]]` covers, so that
+//! `edition check` can list what the chronology still lacks after a revision.
+//!
+//! Must not know: how the list is printed.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::apparatus::occur::Occurrence;
+use crate::apparatus::surgery::leaf_texts;
+use crate::model::{BlockId, TextId, Volume};
+
+/// The earliest and latest years taken for dates: the volume's century of events, and a
+/// little past its newest text (2023); other four-digit numbers are counts or pages.
+const FIRST_YEAR: u32 = 1900;
+const LAST_YEAR: u32 = 2029;
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+/// A date expression as written in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedPassage {
+    pub text: TextId,
+    pub block: BlockId,
+    /// Byte range of the expression in the block's plain text.
+    pub range: Range<usize>,
+    /// The expression with its whitespace collapsed ("11 September 1973").
+    pub expression: String,
+}
+
+/// An `[[ignore]]` of date expressions as written, maybe limited to some texts.
+#[derive(Debug, Clone)]
+pub struct MatchIgnore {
+    /// Each as a sequence of tokens ("4 September" → ["4", "September"]).
+    pub matches: Vec<Vec<String>>,
+    /// Slugs; empty for every text.
+    pub texts: Vec<String>,
+}
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // A day and month (either order, an ordinal suffix allowed) with maybe a year,
+        // or a year alone; years of four digits not inside a longer number or word.
+        let year = r"(?:19\d\d|20[0-2]\d)";
+        let source = format!(
+            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{MONTHS})|(?:{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:,?\s+{year}\b)?|\b{year}\b"
+        );
+        Regex::new(&source).expect("the date pattern is valid")
+    })
+}
+
+/// The date expressions of one plain text: (byte range, expression).
+pub fn find_dates(plain: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    for caps in pattern().captures_iter(plain) {
+        let Some(m) = caps.get(0) else { continue };
+        let day = caps
+            .name("d1")
+            .or_else(|| caps.name("d2"))
+            .map(|d| d.as_str().parse::<u32>().unwrap_or(0));
+        if day.is_some_and(|d| !(1..=31).contains(&d)) {
+            continue;
+        }
+        // A year inside a number such as 1,973 or 2.019 is no year.
+        let before = plain[..m.start()].chars().next_back();
+        if day.is_none() && matches!(before, Some(',' | '.')) && digit_before(plain, m.start()) {
+            continue;
+        }
+        if day.is_none() {
+            let year: u32 = m.as_str().parse().unwrap_or(0);
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                continue;
+            }
+        }
+        out.push((m.range(), collapse(m.as_str())));
+    }
+    out
+}
+
+fn digit_before(plain: &str, at: usize) -> bool {
+    let mut it = plain[..at].chars().rev();
+    it.next();
+    it.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The tokens of an expression for ignore matching: words without commas.
+pub fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every dated passage of the volume, in reading order.
+pub fn dated_passages(volume: &Volume) -> Vec<DatedPassage> {
+    let mut out = Vec::new();
+    for text in &volume.texts {
+        for (block, plain) in leaf_texts(&text.blocks) {
+            for (range, expression) in find_dates(&plain) {
+                out.push(DatedPassage {
+                    text: text.id.clone(),
+                    block,
+                    range,
+                    expression,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The sentence of `plain` around the byte range `r`: from after the end of the previous
+/// sentence to the end of this one. A sentence ends at `.`, `!` or `?` (and closing
+/// quotes or brackets) followed by a space and a capital or an opening quote; so
+/// "c. 1968" and "p. 12" do not end one.
+pub fn sentence(plain: &str, r: &Range<usize>) -> Range<usize> {
+    let ends = sentence_ends(plain);
+    let start = ends
+        .iter()
+        .copied()
+        .filter(|e| *e <= r.start)
+        .max()
+        .unwrap_or(0);
+    let end = ends
+        .iter()
+        .copied()
+        .find(|e| *e >= r.end)
+        .unwrap_or(plain.len());
+    start..end
+}
+
+/// Byte offsets just after each sentence end (before the following whitespace).
+fn sentence_ends(plain: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = plain.char_indices().collect();
+    let mut ends = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if matches!(chars[k].1, '.' | '!' | '?') {
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '’' | '"' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(plain.len(), |(i, _)| *i);
+            let spaced = j < chars.len() && chars[j].1.is_whitespace();
+            let mut n = j;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                n += 1;
+            }
+            let next_starts = chars
+                .get(n)
+                .is_some_and(|(_, c)| c.is_uppercase() || matches!(c, '“' | '‘' | '"' | '('));
+            if spaced && next_starts {
+                ends.push(end);
+            }
+            k = j.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    ends
+}
+
+/// Whether `cover` (an event reference or an ignored passage) covers the dated passage
+/// `p` of the block whose plain text is `plain`: it overlaps the expression or lies in
+/// (overlaps) the same sentence.
+pub fn covers(cover: &Occurrence, p: &DatedPassage, plain: &str) -> bool {
+    if cover.text != p.text || cover.block != p.block {
+        return false;
+    }
+    let s = sentence(plain, &p.range);
+    cover.range.start < s.end.max(p.range.end) && s.start.min(p.range.start) < cover.range.end
+}
+
+/// Whether the `[[ignore]]` of expressions `ig` covers `p`: one of its matches is the
+/// expression or a run of whole words of it ("1915" covers "4 September 1915").
+pub fn ignored_by(ig: &MatchIgnore, p: &DatedPassage) -> bool {
+    if !ig.texts.is_empty() && !ig.texts.iter().any(|t| t == p.text.as_str()) {
+        return false;
+    }
+    let words = tokens(&p.expression);
+    ig.matches
+        .iter()
+        .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exprs(s: &str) -> Vec<String> {
+        find_dates(s).into_iter().map(|(_, e)| e).collect()
+    }
+
+    #[test]
+    fn finds_years_and_days_with_months() {
+        assert_eq!(
+            exprs("On 11 September 1973, the coup. By September 4th the vote; in 1970 and 2023."),
+            ["11 September 1973", "September 4th", "1970", "2023"]
+        );
+        assert_eq!(
+            exprs("The election of September 4, 1970 was won."),
+            ["September 4, 1970"]
+        );
+        assert_eq!(
+            exprs("In the 1970s, 10,000 members; 1899 and 2030; 1,973 votes."),
+            [] as [&str; 0]
+        );
+        assert_eq!(exprs("May 40 is no day, but 3 May is."), ["3 May"]);
+        assert_eq!(exprs("1973–74"), ["1973"]);
+    }
+
+    #[test]
+    fn sentences_end_at_a_stop_before_a_capital() {
+        let t = "It began c. 1968 in Concepción. Then “In 1970” it won. p. 12 says so";
+        let at = t.find("1968").unwrap();
+        assert_eq!(
+            &t[sentence(t, &(at..at + 4))],
+            "It began c. 1968 in Concepción."
+        );
+        let at = t.find("1970").unwrap();
+        assert_eq!(
+            &t[sentence(t, &(at..at + 4))],
+            " Then “In 1970” it won. p. 12 says so"
+        );
+    }
+
+    #[test]
+    fn ignores_match_whole_words() {
+        let p = |e: &str| DatedPassage {
+            text: TextId("a".into()),
+            block: BlockId(1),
+            range: 0..1,
+            expression: e.into(),
+        };
+        let ig = MatchIgnore {
+            matches: vec![tokens("1915"), tokens("4 September")],
+            texts: vec![],
+        };
+        assert!(ignored_by(&ig, &p("4 September 1915")));
+        assert!(ignored_by(&ig, &p("September 4, 1915")));
+        assert!(ignored_by(&ig, &p("4 September 1970")));
+        assert!(!ignored_by(&ig, &p("14 September 1970")));
+        let limited = MatchIgnore {
+            texts: vec!["b".into()],
+            ..ig
+        };
+        assert!(!ignored_by(&limited, &p("1915")));
+    }
+}

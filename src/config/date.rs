@@ -49,6 +49,52 @@ pub fn check_date(value: &str, precision: Precision) -> Result<(), String> {
     Ok(())
 }
 
+/// English month names, for dates shown to readers of the edition.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a reader writes it (`July 1973`,
+/// `11 September 1973`); anything else as given. The one spelling of dates in the EPUB
+/// and the PDF.
+pub fn display_date(date: &str) -> String {
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let num = |s: &str| {
+        s.parse::<usize>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let month = |m: &str| {
+        num(m)
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| MONTHS[m - 1])
+    };
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && num(y).is_some() => match month(m) {
+            Some(m) => format!("{m} {y}"),
+            None => date.to_string(),
+        },
+        [y, m, d] if y.len() == 4 && num(y).is_some() => {
+            match (month(m), num(d).filter(|d| (1..=31).contains(d))) {
+                (Some(m), Some(d)) => format!("{d} {m} {y}"),
+                _ => date.to_string(),
+            }
+        }
+        _ => date.to_string(),
+    }
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
@@ -63,6 +109,16 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_prose() {
+        assert_eq!(display_date("1973"), "1973");
+        assert_eq!(display_date("1973-07"), "July 1973");
+        assert_eq!(display_date("1973-09-11"), "11 September 1973");
+        assert_eq!(display_date("2024-05-01"), "1 May 2024");
+        assert_eq!(display_date("1973-13"), "1973-13");
+        assert_eq!(display_date("summer 1973"), "summer 1973");
+    }
 
     #[test]
     fn dates() {

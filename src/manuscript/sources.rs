@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diag::{Diagnostics, FileId, Sources};
+use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::import::{self, Corpus, ImportInput};
 use crate::model::{Text, TextId, TextKind};
 
@@ -67,23 +67,19 @@ pub fn build_texts(
         .collect();
     let corpus = Corpus::new(&raws.iter().map(String::as_str).collect::<Vec<_>>());
 
-    // 2. Import and parse, in order.
+    // 2. Import every source (side by side: an import reads only its raw text, its
+    // recipe and the corpus), then parse, in order.
+    let mut imports = import_all(&texts, &raw_files, sources, &corpus);
     let mut out = Vec::new();
     let mut records = Vec::new();
-    for (t, raw_file) in texts.into_iter().zip(raw_files) {
+    for (index, (t, raw_file)) in texts.into_iter().zip(raw_files).enumerate() {
         let meta = t.config.meta();
         let (kind, file, offset) = match (t.spec.kind, raw_file, &t.config.import) {
             (TextFileKind::Markdown, _, _) => (TextKind::Editorial, t.file, t.body_offset),
-            (TextFileKind::Recipe, Some(raw_file), Some(recipe)) => {
-                let raw = sources.text(raw_file).to_string();
-                let input = ImportInput {
-                    raw: &raw,
-                    raw_file,
-                    recipe: recipe.get_ref(),
-                    recipe_file: t.file,
-                    corpus: &corpus,
+            (TextFileKind::Recipe, Some(raw_file), Some(_)) => {
+                let Some((imported, found)) = imports[index].take() else {
+                    continue;
                 };
-                let (imported, found) = import::import(&input);
                 diags.extend(found);
                 let Some(imported) = imported else { continue };
                 let name = format!("{} (imported)", t.spec.rel_path);
@@ -136,4 +132,60 @@ pub fn build_texts(
         });
     }
     (out, records)
+}
+
+/// What importing one text gave: the Markdown and report, and the diagnostics.
+type ImportResult = (Option<import::Imported>, Vec<Diagnostic>);
+
+/// Imports every text with a recipe and a raw source, index for index with `texts`, on
+/// two threads with about the same amount of raw text each.
+fn import_all(
+    texts: &[ConfiguredText],
+    raw_files: &[Option<FileId>],
+    sources: &Sources,
+    corpus: &Corpus,
+) -> Vec<Option<ImportResult>> {
+    let run = |index: usize| -> Option<ImportResult> {
+        let t = &texts[index];
+        let (TextFileKind::Recipe, Some(raw_file), Some(recipe)) =
+            (t.spec.kind, raw_files[index], &t.config.import)
+        else {
+            return None;
+        };
+        let input = ImportInput {
+            raw: sources.text(raw_file),
+            raw_file,
+            recipe: recipe.get_ref(),
+            recipe_file: t.file,
+            corpus,
+        };
+        Some(import::import(&input))
+    };
+    let size = |i: usize| raw_files[i].map_or(0, |f| sources.text(f).len());
+    // Largest first, each to the thread with less raw text so far.
+    let mut order: Vec<usize> = (0..texts.len())
+        .filter(|&i| raw_files[i].is_some())
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
+    let (mut mine, mut other) = (Vec::new(), Vec::new());
+    let (mut mine_size, mut other_size) = (0, 0);
+    for i in order {
+        if mine_size <= other_size {
+            mine.push(i);
+            mine_size += size(i);
+        } else {
+            other.push(i);
+            other_size += size(i);
+        }
+    }
+    let (a, b) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| other.iter().map(|&i| (i, run(i))).collect::<Vec<_>>());
+        let a: Vec<_> = mine.iter().map(|&i| (i, run(i))).collect();
+        (a, b.join().expect("an import does not panic"))
+    });
+    let mut results: Vec<Option<ImportResult>> = (0..texts.len()).map(|_| None).collect();
+    for (i, result) in a.into_iter().chain(b) {
+        results[i] = result;
+    }
+    results
 }

@@ -87,10 +87,11 @@ impl Layout<'_, '_> {
                     .map_or(String::new(), |s| format!(": {s}"))
                     .as_str(),
         ];
+        let date = crate::config::display_date(&meta.date);
         if let Some(p) = &meta.publisher {
-            colophon.push(format!("Published by {p}, {}.", meta.date));
+            colophon.push(format!("Published by {p}, {date}."));
         } else {
-            colophon.push(format!("Edition of {}.", meta.date));
+            colophon.push(format!("Edition of {date}."));
         }
         colophon.push(meta.identifier.clone());
         if let Some(r) = &meta.rights {

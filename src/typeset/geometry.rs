@@ -83,10 +83,11 @@ pub struct Geometry {
 impl Geometry {
     pub fn for_preset(preset: Preset) -> Geometry {
         match preset {
-            // Libertine is narrow: measured on the volume, a character averages 0.414 em,
-            // so 10.5 pt on a 104 mm measure (295 pt) holds about 68 characters, inside
-            // the 60–70 readers find easiest. Inner margin smaller than the outer one (the
-            // two inner margins read as one gutter); 37 lines of 13 pt.
+            // Libertine is narrow: a character averages about 0.414 em, so 10.5 pt on a
+            // 104 mm measure (295 pt) holds 67.2 characters per full line of the volume
+            // (tests/pdf_presets.rs counts them), inside the 60–70 readers find easiest.
+            // Inner margin smaller than the outer one (the two inner margins read as one
+            // gutter); 37 lines of 13 pt.
             Preset::A5 | Preset::Booklet => Geometry {
                 page_width: mm(148.0),
                 page_height: mm(210.0),
@@ -119,8 +120,10 @@ impl Geometry {
                 indent: 10.5,
                 block_indent: 14.0,
             },
-            // At a desk: 12 pt on 15.5 pt, and a measure of about 67 characters
-            // (12 pt × 0.414 × 67 ≈ 333 pt ≈ 117 mm).
+            // At a desk: the same typography a size larger, 12 pt on 15.5 pt, on a measure
+            // of 117 mm (332 pt): 66.1 characters per full line of the volume, measured
+            // (12 pt × 0.414 em ≈ 5.0 pt a character). The paper's extra width goes to the
+            // margins, not to longer lines.
             Preset::A4 => Geometry::desk(mm(210.0), mm(297.0), mm(117.0)),
             Preset::Letter => Geometry::desk(mm(215.9), mm(279.4), mm(117.0)),
         }

@@ -222,7 +222,7 @@ pub fn source_line(meta: &TextMeta) -> String {
         parts.push(p.clone());
     }
     if let Some(d) = &meta.date {
-        parts.push(d.clone());
+        parts.push(crate::config::display_date(d));
     }
     let mut line = parts.join(", ");
     if let Some(l) = &meta.licence {

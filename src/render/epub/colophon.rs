@@ -3,10 +3,11 @@
 //! (title, author, source link, licence link, and that the text was modified).
 
 use super::front::{imprint, join_names, volume_title};
-use super::texts::{display_date, text_label, text_language};
+use super::texts::{text_label, text_language};
 use super::url::safe_url;
 use super::xhtml::{Matter, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
+use crate::config::display_date;
 use crate::model::{Text, TextKind, Volume};
 
 /// The colophon's heading and its label in navigation.

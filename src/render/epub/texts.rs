@@ -9,6 +9,7 @@ use super::pages::{PageMarks, write_marker};
 use super::spots::Spots;
 use super::xhtml::{BodyWriter, Matter, call_id, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
+use crate::config::display_date;
 use crate::diag::Diagnostic;
 use crate::model::{Block, BlockId, BlockKind, Note, NoteId, Text, TextKind};
 
@@ -149,51 +150,6 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
     w.newline();
 }
 
-/// English month names, for dates shown to readers of the edition.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a reader writes it (`July 1973`,
-/// `11 September 1973`); anything else as given.
-pub fn display_date(date: &str) -> String {
-    let parts: Vec<&str> = date.trim().split('-').collect();
-    let num = |s: &str| {
-        s.parse::<usize>()
-            .ok()
-            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
-    };
-    let month = |m: &str| {
-        num(m)
-            .filter(|m| (1..=12).contains(m))
-            .map(|m| MONTHS[m - 1])
-    };
-    match parts.as_slice() {
-        [y, m] if y.len() == 4 && num(y).is_some() => match month(m) {
-            Some(m) => format!("{m} {y}"),
-            None => date.to_string(),
-        },
-        [y, m, d] if y.len() == 4 && num(y).is_some() => {
-            match (month(m), num(d).filter(|d| (1..=31).contains(d))) {
-                (Some(m), Some(d)) => format!("{d} {m} {y}"),
-                _ => date.to_string(),
-            }
-        }
-        _ => date.to_string(),
-    }
-}
-
 /// "Published in, publisher, date" of a source, each part when known.
 pub fn source_line(text: &Text) -> String {
     let meta = &text.meta;
@@ -267,19 +223,4 @@ fn notes(
     w.end();
     w.newline();
     Ok(pages)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::display_date;
-
-    #[test]
-    fn dates_read_as_prose() {
-        assert_eq!(display_date("1973"), "1973");
-        assert_eq!(display_date("1973-07"), "July 1973");
-        assert_eq!(display_date("1973-09-11"), "11 September 1973");
-        assert_eq!(display_date("2024-05-01"), "1 May 2024");
-        assert_eq!(display_date("1973-13"), "1973-13");
-        assert_eq!(display_date("summer 1973"), "summer 1973");
-    }
 }

@@ -229,7 +229,9 @@ pub fn xhtml_text(doc: &str) -> String {
     // Phrase elements sit inside words ("<abbr>US</abbr>-backed"): no space for them.
     // Every other tag (blocks, note calls, line breaks) separates words.
     // A link too: the glossary links an acronym's first use (`<a><abbr>US</abbr></a>-backed`).
-    const INLINE: &[&str] = &["a", "abbr", "em", "strong", "i", "b", "cite", "span", "code"];
+    const INLINE: &[&str] = &[
+        "a", "abbr", "em", "strong", "i", "b", "cite", "span", "code",
+    ];
     let mut out = String::new();
     let mut rest = body;
     while let Some(open) = rest.find('<') {

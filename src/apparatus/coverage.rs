@@ -4,11 +4,62 @@
 //!
 //! Must not know: how diagnostics are printed.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
 use crate::diag::{Code, Diagnostic, Sources, Span, codes};
 use crate::model::{Block, BlockId, BlockKind, Volume};
 
 use super::Apparatus;
 use super::glossary::Uncovered;
+use super::occur::Occurrence;
+use super::surgery::leaf_texts;
+
+/// The candidates (`candidates` finds them in a block's plain text) that no occurrence
+/// of a registry overlaps and `ignore` does not list, each counted with its texts and
+/// first place, most frequent first. Shared by the glossary's and the name index's lists.
+pub fn uncovered<'a>(
+    volume: &Volume,
+    occurrences: impl Iterator<Item = &'a Occurrence>,
+    ignore: &BTreeSet<String>,
+    candidates: fn(&str) -> Vec<Range<usize>>,
+) -> Vec<Uncovered> {
+    let mut covered: BTreeMap<BlockId, Vec<Range<usize>>> = BTreeMap::new();
+    for o in occurrences {
+        covered.entry(o.block).or_default().push(o.range.clone());
+    }
+    let mut found: BTreeMap<String, Uncovered> = BTreeMap::new();
+    for text in &volume.texts {
+        for (block, plain) in leaf_texts(&text.blocks) {
+            for r in candidates(&plain) {
+                let hit = covered
+                    .get(&block)
+                    .is_some_and(|c| c.iter().any(|o| o.start < r.end && r.start < o.end));
+                let word = plain[r.clone()].to_string();
+                if hit || ignore.contains(&word) {
+                    continue;
+                }
+                let u = found.entry(word.clone()).or_insert_with(|| Uncovered {
+                    word,
+                    count: 0,
+                    texts: Vec::new(),
+                    first: Occurrence {
+                        text: text.id.clone(),
+                        block,
+                        range: r.clone(),
+                    },
+                });
+                u.count += 1;
+                if !u.texts.contains(&text.id) {
+                    u.texts.push(text.id.clone());
+                }
+            }
+        }
+    }
+    let mut list: Vec<Uncovered> = found.into_values().collect();
+    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
+    list
+}
 
 /// Every coverage warning: acronyms first, then names; each list most frequent first.
 pub fn diagnostics(app: &Apparatus, volume: &Volume, sources: &Sources) -> Vec<Diagnostic> {

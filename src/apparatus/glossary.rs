@@ -4,13 +4,12 @@
 //!
 //! Must not know: how the glossary is rendered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
+use super::occur::{self, Occurrence, RegistryEntry};
 use super::registry::GlossaryFile;
-use super::resolve::{Anchor, Resolver};
-use super::surgery::leaf_texts;
+use super::resolve::Resolver;
 use super::words::MatchOptions;
 use crate::diag::{Diagnostic, FileId, Span};
 use crate::model::{TextId, Volume};
@@ -65,49 +64,25 @@ pub fn compute(
     resolver: &Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<GlossaryEntry> {
-    let forms: Vec<Vec<&toml::Spanned<String>>> = g
+    let entries: Vec<RegistryEntry> = g
         .acronym
         .iter()
         .map(|a| {
             let a = a.get_ref();
-            std::iter::once(&a.short).chain(&a.aliases).collect()
+            RegistryEntry {
+                forms: std::iter::once(&a.short).chain(&a.aliases).collect(),
+                texts: a.texts.as_deref(),
+                at: &a.at,
+            }
         })
         .collect();
-    let at: Vec<Vec<Anchor>> = g
-        .acronym
-        .iter()
-        .map(|e| {
-            resolve_all(
-                e.get_ref().at.iter().map(|a| a.anchor()),
-                resolver,
-                file,
-                diags,
-            )
-        })
-        .collect();
-    let entries: Vec<EntryForms> = g
-        .acronym
-        .iter()
-        .zip(&forms)
-        .zip(&at)
-        .map(|((a, f), at)| EntryForms {
-            forms: f,
-            texts: a.get_ref().texts.as_deref(),
-            at,
-        })
-        .collect();
-    let skip = resolve_all(g.skip.iter().map(|a| a.anchor()), resolver, file, diags);
-    let search = Search {
-        matching: MatchOptions { plural_s: true },
-        skip: &skip,
-    };
-    let found = occur::find(volume, &entries, search, file, diags);
+    let matching = MatchOptions { plural_s: true };
+    let found = occur::find_registry(volume, resolver, file, &entries, &g.skip, matching, diags);
     let mut out: Vec<GlossaryEntry> = g
         .acronym
         .iter()
         .zip(found)
-        .zip(&at)
-        .map(|((a, occurrences), at)| {
+        .map(|(a, found)| {
             let a = a.get_ref();
             GlossaryEntry {
                 short: a.short.get_ref().clone(),
@@ -116,8 +91,8 @@ pub fn compute(
                 lang: a.lang.clone(),
                 english: a.english.clone(),
                 about: a.about.clone(),
-                occurrences,
-                anchored: at.len(),
+                occurrences: found.occurrences,
+                anchored: found.anchored,
                 span: Span::new(file, a.short.span()),
             }
         })
@@ -139,49 +114,8 @@ pub fn uncovered(
     glossary: &[GlossaryEntry],
     ignore: &BTreeSet<String>,
 ) -> Vec<Uncovered> {
-    let covered: BTreeMap<_, Vec<Range<usize>>> = glossary
-        .iter()
-        .flat_map(|e| &e.occurrences)
-        .fold(BTreeMap::new(), |mut m, o| {
-            m.entry(o.block)
-                .or_insert_with(Vec::new)
-                .push(o.range.clone());
-            m
-        });
-    let mut words: BTreeMap<String, Uncovered> = BTreeMap::new();
-    for text in &volume.texts {
-        for (block, plain) in leaf_texts(&text.blocks) {
-            for r in acronym_words(&plain) {
-                let is_covered = covered
-                    .get(&block)
-                    .is_some_and(|c| c.iter().any(|o| o.start < r.end && r.start < o.end));
-                if is_covered {
-                    continue;
-                }
-                let word = plain[r.clone()].to_string();
-                if ignore.contains(&word) {
-                    continue;
-                }
-                let entry = words.entry(word.clone()).or_insert_with(|| Uncovered {
-                    word,
-                    count: 0,
-                    texts: Vec::new(),
-                    first: Occurrence {
-                        text: text.id.clone(),
-                        block,
-                        range: r.clone(),
-                    },
-                });
-                entry.count += 1;
-                if !entry.texts.contains(&text.id) {
-                    entry.texts.push(text.id.clone());
-                }
-            }
-        }
-    }
-    let mut list: Vec<Uncovered> = words.into_values().collect();
-    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
-    list
+    let occurrences = glossary.iter().flat_map(|e| &e.occurrences);
+    super::coverage::uncovered(volume, occurrences, ignore, acronym_words)
 }
 
 /// The acronym-like words of `s`: byte ranges without a plural `s`.

@@ -4,13 +4,11 @@
 //!
 //! Must not know: the registries' files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::glossary::Uncovered;
 use super::names::IndexEntry;
-use super::occur::Occurrence;
-use super::surgery::leaf_texts;
 use crate::model::Volume;
 
 /// Words that start sentences or stand before names without being part of them: titles,
@@ -270,44 +268,8 @@ pub fn uncovered(
     index: &[IndexEntry],
     ignore: &BTreeSet<String>,
 ) -> Vec<Uncovered> {
-    let mut covered: BTreeMap<_, Vec<Range<usize>>> = BTreeMap::new();
-    for o in index.iter().flat_map(|e| &e.occurrences) {
-        covered.entry(o.block).or_default().push(o.range.clone());
-    }
-    let mut found: BTreeMap<String, Uncovered> = BTreeMap::new();
-    for text in &volume.texts {
-        for (block, plain) in leaf_texts(&text.blocks) {
-            for r in name_candidates(&plain) {
-                let hit = covered
-                    .get(&block)
-                    .is_some_and(|c| c.iter().any(|o| o.start < r.end && r.start < o.end));
-                if hit {
-                    continue;
-                }
-                let word = plain[r.clone()].to_string();
-                if ignore.contains(&word) {
-                    continue;
-                }
-                let u = found.entry(word.clone()).or_insert_with(|| Uncovered {
-                    word,
-                    count: 0,
-                    texts: Vec::new(),
-                    first: Occurrence {
-                        text: text.id.clone(),
-                        block,
-                        range: r.clone(),
-                    },
-                });
-                u.count += 1;
-                if !u.texts.contains(&text.id) {
-                    u.texts.push(text.id.clone());
-                }
-            }
-        }
-    }
-    let mut list: Vec<Uncovered> = found.into_values().collect();
-    list.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
-    list
+    let occurrences = index.iter().flat_map(|e| &e.occurrences);
+    super::coverage::uncovered(volume, occurrences, ignore, name_candidates)
 }
 
 #[cfg(test)]

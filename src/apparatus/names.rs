@@ -9,9 +9,9 @@ use icu_collator::Collator;
 use icu_collator::options::CollatorOptions;
 use icu_locale_core::locale;
 
-use super::occur::{self, EntryForms, Occurrence, Search, resolve_all};
+use super::occur::{self, Occurrence, RegistryEntry};
 use super::registry::NamesFile;
-use super::resolve::{Anchor, Resolver};
+use super::resolve::Resolver;
 use super::words::MatchOptions;
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::Volume;
@@ -40,53 +40,32 @@ pub fn compute(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<IndexEntry> {
     report_repeated_headings(n, file, diags);
-    let forms: Vec<Vec<&toml::Spanned<String>>> = n
+    let entries: Vec<RegistryEntry> = n
         .person
         .iter()
-        .map(|p| p.get_ref().variants.iter().collect())
-        .collect();
-    let at: Vec<Vec<Anchor>> = n
-        .person
-        .iter()
-        .map(|e| {
-            resolve_all(
-                e.get_ref().at.iter().map(|a| a.anchor()),
-                resolver,
-                file,
-                diags,
-            )
+        .map(|p| {
+            let p = p.get_ref();
+            RegistryEntry {
+                forms: p.variants.iter().collect(),
+                texts: p.texts.as_deref(),
+                at: &p.at,
+            }
         })
         .collect();
-    let entries: Vec<EntryForms> = n
-        .person
-        .iter()
-        .zip(&forms)
-        .zip(&at)
-        .map(|((p, f), at)| EntryForms {
-            forms: f,
-            texts: p.get_ref().texts.as_deref(),
-            at,
-        })
-        .collect();
-    let skip = resolve_all(n.skip.iter().map(|a| a.anchor()), resolver, file, diags);
-    let search = Search {
-        matching: MatchOptions { plural_s: false },
-        skip: &skip,
-    };
-    let found = occur::find(volume, &entries, search, file, diags);
+    let matching = MatchOptions { plural_s: false };
+    let found = occur::find_registry(volume, resolver, file, &entries, &n.skip, matching, diags);
     let mut out: Vec<IndexEntry> = n
         .person
         .iter()
         .zip(found)
-        .zip(&at)
-        .map(|((p, occurrences), at)| {
+        .map(|(p, found)| {
             let p = p.get_ref();
             IndexEntry {
                 heading: p.name.get_ref().clone(),
                 variants: p.variants.iter().map(|v| v.get_ref().clone()).collect(),
                 about: p.about.clone(),
-                occurrences,
-                anchored: at.len(),
+                occurrences: found.occurrences,
+                anchored: found.anchored,
                 span: Span::new(file, p.name.span()),
             }
         })

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::registry::AnchorKeys;
+use super::registry::{AnchorKeys, AtAnchor};
 use super::resolve::{Anchor, Resolver};
 use super::surgery::leaf_texts;
 use super::words::{Forms, MatchOptions};
@@ -129,6 +129,61 @@ pub fn find(
         }
     }
     out
+}
+
+/// One entry of a registry file as written: its forms, the texts it is limited to and
+/// its `at` anchors.
+pub struct RegistryEntry<'a> {
+    pub forms: Vec<&'a Spanned<String>>,
+    pub texts: Option<&'a [Spanned<String>]>,
+    pub at: &'a [AtAnchor],
+}
+
+/// What the search found for one registry entry.
+pub struct Found {
+    pub occurrences: Vec<Occurrence>,
+    /// How many of the entry's `at` anchors resolved.
+    pub anchored: usize,
+}
+
+/// The search of a registry (glossary or name index): resolves every entry's `at`
+/// anchors and the file's `skip` anchors, then finds the occurrences of all entries at
+/// once (indexed like `entries`).
+pub fn find_registry(
+    volume: &Volume,
+    resolver: &Resolver,
+    file: FileId,
+    entries: &[RegistryEntry],
+    skip: &[AtAnchor],
+    matching: MatchOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Found> {
+    let at: Vec<Vec<Anchor>> = entries
+        .iter()
+        .map(|e| resolve_all(e.at.iter().map(AtAnchor::anchor), resolver, file, diags))
+        .collect();
+    let forms: Vec<EntryForms> = entries
+        .iter()
+        .zip(&at)
+        .map(|(e, at)| EntryForms {
+            forms: &e.forms,
+            texts: e.texts,
+            at,
+        })
+        .collect();
+    let skip = resolve_all(skip.iter().map(AtAnchor::anchor), resolver, file, diags);
+    let search = Search {
+        matching,
+        skip: &skip,
+    };
+    find(volume, &forms, search, file, diags)
+        .into_iter()
+        .zip(&at)
+        .map(|(occurrences, at)| Found {
+            occurrences,
+            anchored: at.len(),
+        })
+        .collect()
 }
 
 /// Resolves the `at` anchors of one entry; failures become diagnostics.

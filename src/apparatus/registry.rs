@@ -21,6 +21,24 @@ pub struct AnchorKeys<'a> {
     pub after: Option<&'a Spanned<String>>,
 }
 
+/// `anchor()` for the entries that carry the anchor keys as fields of their own.
+macro_rules! anchored {
+    ($($entry:ty),*) => {$(
+        impl $entry {
+            pub fn anchor(&self) -> AnchorKeys<'_> {
+                AnchorKeys {
+                    text: &self.text,
+                    quote: &self.quote,
+                    before: self.before.as_ref(),
+                    after: self.after.as_ref(),
+                }
+            }
+        }
+    )*};
+}
+
+anchored!(NoteEntry, EmendationEntry, AtAnchor);
+
 /// `notes.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,28 +81,6 @@ pub struct EmendationEntry {
 /// file, an error in notes.toml.
 fn implied_text() -> Spanned<String> {
     Spanned::new(0..0, String::new())
-}
-
-impl NoteEntry {
-    pub fn anchor(&self) -> AnchorKeys<'_> {
-        AnchorKeys {
-            text: &self.text,
-            quote: &self.quote,
-            before: self.before.as_ref(),
-            after: self.after.as_ref(),
-        }
-    }
-}
-
-impl EmendationEntry {
-    pub fn anchor(&self) -> AnchorKeys<'_> {
-        AnchorKeys {
-            text: &self.text,
-            quote: &self.quote,
-            before: self.before.as_ref(),
-            after: self.after.as_ref(),
-        }
-    }
 }
 
 /// `glossary.toml`.
@@ -141,17 +137,6 @@ pub struct AtAnchor {
     pub quote: Spanned<String>,
     pub before: Option<Spanned<String>>,
     pub after: Option<Spanned<String>>,
-}
-
-impl AtAnchor {
-    pub fn anchor(&self) -> AnchorKeys<'_> {
-        AnchorKeys {
-            text: &self.text,
-            quote: &self.quote,
-            before: self.before.as_ref(),
-            after: self.after.as_ref(),
-        }
-    }
 }
 
 /// `names.toml`.

@@ -49,8 +49,9 @@ pub fn check_date(value: &str, precision: Precision) -> Result<(), String> {
     Ok(())
 }
 
-/// English month names, for dates shown to readers of the edition.
-const MONTHS: [&str; 12] = [
+/// English month names, for dates shown to readers of the edition (the volume's
+/// language), and for finding dates in its texts.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

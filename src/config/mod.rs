@@ -7,7 +7,7 @@ mod date;
 mod edition;
 mod text;
 
-pub use date::{Precision, check_date, display_date};
+pub use date::{MONTHS, Precision, check_date, display_date};
 pub use edition::{EditionConfig, OutputConfig, is_plain_file_stem};
 pub use text::TextConfig;
 

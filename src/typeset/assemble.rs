@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Layout;
+use super::flow::FlowLine;
 use super::page::{Link, LinkTarget};
 use super::page::{Numbering, OutlineEntry, Page, PageMap, PageStart, Rule};
 use super::paginate::Body;
@@ -52,19 +53,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
         let mut start = None;
         for (baseline, line) in &bp.lines {
             let y = g.top + baseline;
-            for run in &line.runs {
-                let mut run = run.clone();
-                run.x += left;
-                run.y += y;
-                page.runs.push(run);
-            }
-            for rule in &line.rules {
-                page.rules.push(Rule {
-                    x: rule.x + left,
-                    y: rule.y + y,
-                    ..*rule
-                });
-            }
+            place_line(&mut page, line, left, y);
             if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
                 let text = &layout.volume.texts[bp.text.unwrap_or(0)];
                 start = Some(PageStart {
@@ -242,5 +231,23 @@ pub(super) fn fit_head(
         }
         words.pop();
         text = format!("{}…", words.join(" ").trim_end_matches([',', ':', ';']));
+    }
+}
+
+/// Puts a line's glyph runs and rules on `page`, its left edge at `left` and its
+/// baseline at `y` (the line's own positions are relative to both).
+pub(super) fn place_line(page: &mut Page, line: &FlowLine, left: f32, y: f32) {
+    for run in &line.runs {
+        let mut run = run.clone();
+        run.x += left;
+        run.y += y;
+        page.runs.push(run);
+    }
+    for rule in &line.rules {
+        page.rules.push(Rule {
+            x: rule.x + left,
+            y: rule.y + y,
+            ..*rule
+        });
     }
 }

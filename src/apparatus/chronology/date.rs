@@ -7,24 +7,7 @@
 
 use std::cmp::Ordering;
 
-use crate::config::{Precision, check_date};
-
-/// English month names for dates in words (the volume's language; a Spanish edition
-/// would pass its own table here).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::config::{MONTHS, Precision, check_date};
 
 /// One side of a date: a year, maybe with a month, maybe with a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,15 +12,13 @@ use regex::Regex;
 
 use crate::apparatus::occur::Occurrence;
 use crate::apparatus::surgery::leaf_texts;
+use crate::config::MONTHS;
 use crate::model::{BlockId, TextId, Volume};
 
 /// The earliest and latest years taken for dates: the volume's century of events, and a
 /// little past its newest text (2023); other four-digit numbers are counts or pages.
 const FIRST_YEAR: u32 = 1900;
 const LAST_YEAR: u32 = 2029;
-
-const MONTHS: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 /// A date expression as written in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +46,9 @@ fn pattern() -> &'static Regex {
         // A day and month (either order, an ordinal suffix allowed) with maybe a year,
         // or a year alone; years of four digits not inside a longer number or word.
         let year = r"(?:19\d\d|20[0-2]\d)";
+        let months = MONTHS.join("|");
         let source = format!(
-            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{MONTHS})|(?:{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:,?\s+{year}\b)?|\b{year}\b"
+            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{months})|(?:{months})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:,?\s+{year}\b)?|\b{year}\b"
         );
         Regex::new(&source).expect("the date pattern is valid")
     })

@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::apparatus::registry::AnchorKeys;
+use crate::apparatus::registry::{AnchorKeys, AtAnchor};
 
 /// `chronology.toml`.
 #[derive(Debug, Default, Deserialize)]
@@ -29,30 +29,9 @@ pub struct EventEntry {
     pub what: Spanned<String>,
     /// Markdown: where the sources disagree.
     pub note: Option<Spanned<String>>,
-    /// `[[event.ref]]`: the passages that mention the event (one or more).
+    /// `[[event.ref]]`: the passages that mention the event (one or more), each an anchor like a note's.
     #[serde(rename = "ref", default)]
-    pub refs: Vec<Spanned<RefEntry>>,
-}
-
-/// `[[event.ref]]`: an anchor like a note's.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RefEntry {
-    pub text: Spanned<String>,
-    pub quote: Spanned<String>,
-    pub before: Option<Spanned<String>>,
-    pub after: Option<Spanned<String>>,
-}
-
-impl RefEntry {
-    pub fn anchor(&self) -> AnchorKeys<'_> {
-        AnchorKeys {
-            text: &self.text,
-            quote: &self.quote,
-            before: self.before.as_ref(),
-            after: self.after.as_ref(),
-        }
-    }
+    pub refs: Vec<Spanned<AtAnchor>>,
 }
 
 /// `[[ignore]]`: either date expressions as written (`matches`, maybe limited to some

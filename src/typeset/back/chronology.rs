@@ -3,13 +3,10 @@
 //! the texts' short titles and their page numbers (ranges merged), each a link to its line.
 
 use super::super::Layout;
-use super::super::flow::{FlowItem, Frame};
-use super::super::fonts::Style;
-use super::super::paragraph::Align;
+use super::super::flow::FlowItem;
 use super::locate::BodyLocate;
 use super::rich::Rich;
 use crate::backmatter::{BackMatter, ChronologyPart};
-use crate::diag::{FileId, Span};
 use crate::model::BlockKind;
 
 /// White above a year, in body lines.
@@ -26,25 +23,11 @@ impl Layout<'_, '_> {
         out: &mut Vec<FlowItem>,
     ) {
         let g = self.geometry.clone();
-        let span = Span::new(FileId(0), 0..0);
         for (k, year) in part.years.iter().enumerate() {
             if k > 0 {
                 out.push(FlowItem::Space(YEAR_GAP_LINES * g.body.leading));
             }
-            let frame = Frame {
-                left: 0.0,
-                right: 0.0,
-                size: g.heading,
-                style: Style::Bold,
-                align: Align::Left,
-            };
-            let start = out.len();
-            self.plain(&year.year.to_string(), &frame, span, out);
-            for item in &mut out[start..] {
-                if let FlowItem::Line(l) = item {
-                    l.keep_with_next = true;
-                }
-            }
+            self.group_heading(&year.year.to_string(), out);
             for (n, event) in year.events.iter().enumerate() {
                 if n > 0 {
                     out.push(FlowItem::Space(EVENT_GAP_LINES * g.body.leading));

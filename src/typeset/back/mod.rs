@@ -12,7 +12,7 @@ mod rich;
 use super::Layout;
 use super::flow::{FlowItem, Frame, Mark, sink};
 use super::fonts::Style;
-use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page, Rule};
+use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page};
 use super::paginate::{Body, BodyPage};
 use super::paragraph::Align;
 use super::shape::Variant;
@@ -137,19 +137,7 @@ impl Layout<'_, '_> {
             let mut page = Page::new(Numbering::Arabic, (body_pages + k + 1) as u32);
             for (baseline, line) in &bp.lines {
                 let y = g.top + baseline;
-                for run in &line.runs {
-                    let mut run = run.clone();
-                    run.x += left;
-                    run.y += y;
-                    page.runs.push(run);
-                }
-                for rule in &line.rules {
-                    page.rules.push(Rule {
-                        x: rule.x + left,
-                        y: rule.y + y,
-                        ..*rule
-                    });
-                }
+                super::assemble::place_line(&mut page, line, left, y);
                 for &(x, width, target, target_y) in &line.page_links {
                     page.links.push(Link {
                         x: left + x,

@@ -97,6 +97,25 @@ impl Layout<'_, '_> {
         }
     }
 
+    /// The heading of a group of entries (a letter of the index, a year of the
+    /// chronology): bold, in the heading size, kept with the first entry.
+    pub(super) fn group_heading(&mut self, label: &str, out: &mut Vec<FlowItem>) {
+        let frame = Frame {
+            left: 0.0,
+            right: 0.0,
+            size: self.geometry.heading,
+            style: Style::Bold,
+            align: Align::Left,
+        };
+        let start = out.len();
+        self.plain(label, &frame, Span::new(FileId(0), 0..0), out);
+        for item in &mut out[start..] {
+            if let FlowItem::Line(l) = item {
+                l.keep_with_next = true;
+            }
+        }
+    }
+
     pub(super) fn index_flow(
         &mut self,
         part: &IndexPart,
@@ -104,25 +123,11 @@ impl Layout<'_, '_> {
         out: &mut Vec<FlowItem>,
     ) {
         let g = self.geometry.clone();
-        let span = Span::new(FileId(0), 0..0);
         for (k, group) in part.groups.iter().enumerate() {
             if k > 0 {
                 out.push(FlowItem::Space(LETTER_GAP_LINES * g.body.leading));
             }
-            let letter = Frame {
-                left: 0.0,
-                right: 0.0,
-                size: g.heading,
-                style: Style::Bold,
-                align: Align::Left,
-            };
-            let start = out.len();
-            self.plain(&group.letter, &letter, span, out);
-            for item in &mut out[start..] {
-                if let FlowItem::Line(l) = item {
-                    l.keep_with_next = true;
-                }
-            }
+            self.group_heading(&group.letter, out);
             for item in &group.items {
                 let mut rich = Rich::default();
                 match item {

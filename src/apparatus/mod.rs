@@ -24,9 +24,11 @@ pub mod see;
 pub mod surgery;
 pub mod words;
 
+use std::collections::BTreeSet;
+
 use crate::diag::{Diagnostic, Sources, Span, codes};
 use crate::manuscript::markdown::IdAlloc;
-use crate::model::Volume;
+use crate::model::{TextId, Volume};
 
 pub use chronology::{Event, EventDate};
 pub use emend::Emendation;
@@ -122,18 +124,22 @@ pub fn compute(
         .iter()
         .chain(&registries.text_notes)
         .collect();
+    // Each emendation file is anchored in the text as the files before it left it; notes
+    // are anchored in the emended text (placing a call changes no words, so the index
+    // stays valid through the notes and the registries).
+    let mut resolver = resolve::Resolver::new(volume);
     for (file, notes_file) in &note_files {
-        let resolver = resolve::Resolver::new(volume);
         let mut applied = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
         let src = sources.text(*file);
         let entries = &notes_file.emendation;
         emend::parse_notes(&mut applied, entries, src, *file, ids, diags);
+        let changed: BTreeSet<TextId> = applied.iter().map(|e| e.text.clone()).collect();
+        resolver.refresh(volume, &changed);
         app.emendations.extend(applied);
         app.resolutions.extend(resolver.take_log());
     }
     app.emendations.sort_by_key(|e| (e.block, e.range.start));
     for (file, notes_file) in &note_files {
-        let resolver = resolve::Resolver::new(volume);
         let src = sources.text(*file);
         let placed = notes::place(volume, &resolver, *file, src, &notes_file.note, ids, diags);
         app.notes.extend(placed);
@@ -142,7 +148,6 @@ pub fn compute(
     app.notes
         .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
-    let resolver = resolve::Resolver::new(volume);
     if let Some((file, g)) = &registries.glossary {
         app.glossary = glossary::compute(volume, *file, g, &resolver, diags);
         for e in app.glossary.iter().filter(|e| e.occurrences.is_empty()) {

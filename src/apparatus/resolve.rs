@@ -5,14 +5,14 @@
 //!
 //! Must not know: what the anchor is for (note, emendation, index exception).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::anchor::{Failure, Key, Passage, Place, Query, TextIndex};
 use super::registry::AnchorKeys;
 use super::surgery::leaf_texts;
 use crate::diag::{Diagnostic, FileId, Span, codes};
-use crate::model::{BlockId, TextId, Volume};
+use crate::model::{BlockId, Text, TextId, Volume};
 
 /// A quotation found exactly once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,26 +53,39 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(volume: &Volume) -> Resolver {
-        let mut texts = BTreeMap::new();
-        let mut plains = BTreeMap::new();
-        for t in &volume.texts {
-            let leaves = leaf_texts(&t.blocks);
-            plains.extend(leaves.iter().cloned());
-            let passages: Vec<Passage> = leaves
-                .iter()
-                .map(|(block, text)| Passage {
-                    block: *block,
-                    text,
-                })
-                .collect();
-            texts.insert(t.id.clone(), TextIndex::new(&passages));
-        }
-        Resolver {
-            texts,
+        let mut resolver = Resolver {
+            texts: BTreeMap::new(),
             order: volume.texts.iter().map(|t| t.id.clone()).collect(),
-            plains,
+            plains: BTreeMap::new(),
             log: std::cell::RefCell::new(Vec::new()),
+        };
+        for t in &volume.texts {
+            resolver.index(t);
         }
+        resolver
+    }
+
+    /// Indexes the texts `changed` again after their words changed (an emendation file
+    /// was applied); the other texts keep their index. One resolver serves the whole
+    /// apparatus this way: a new one per registry file would index the whole volume once
+    /// per file, which grows with the square of a volume made of many texts.
+    pub fn refresh(&mut self, volume: &Volume, changed: &BTreeSet<TextId>) {
+        for t in volume.texts.iter().filter(|t| changed.contains(&t.id)) {
+            self.index(t);
+        }
+    }
+
+    fn index(&mut self, t: &Text) {
+        let leaves = leaf_texts(&t.blocks);
+        let passages: Vec<Passage> = leaves
+            .iter()
+            .map(|(block, text)| Passage {
+                block: *block,
+                text,
+            })
+            .collect();
+        self.texts.insert(t.id.clone(), TextIndex::new(&passages));
+        self.plains.extend(leaves);
     }
 
     /// The resolutions logged since the last call.

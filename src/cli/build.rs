@@ -81,20 +81,31 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
-    let (mut files, quality_lines) = match FontSet::load(&args.fonts) {
-        Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
-        Err(found) => {
-            diags.extend(found);
-            (Vec::new(), Vec::new())
-        }
-    };
+    // The summary of this build, compared with the last one's and written beside it, is
+    // made on a second thread while the outputs are rendered: it reads only the model.
+    let ((mut files, quality_lines), compared) = std::thread::scope(|scope| {
+        let compared = scope.spawn(|| {
+            timings::time("revision summary", || {
+                super::revision::compare(&m, &loaded.sources, &args.out)
+            })
+        });
+        let rendered = match FontSet::load(&args.fonts) {
+            Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
+            Err(found) => {
+                diags.extend(found);
+                (Vec::new(), Vec::new())
+            }
+        };
+        let compared = compared
+            .join()
+            .expect("the revision summary does not panic");
+        (rendered, compared)
+    });
     if diags.has_errors() {
         print_diagnostics(&loaded.sources, &diags);
         eprintln!("nothing was written");
         return EXIT_ERRORS;
     }
-    // The summary of this build, compared with the last one's and written beside it.
-    let compared = super::revision::compare(&m, &loaded.sources, &args.out);
     if let Some(r) = &compared.revision {
         diags.extend(r.diagnostics.iter().cloned());
     }

@@ -8,6 +8,7 @@ mod render;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use codes::{Code, Severity};
 pub use render::render_all;
@@ -52,6 +53,20 @@ pub struct SourceFile {
     pub name: String,
     pub path: PathBuf,
     pub text: String,
+    /// Byte offset of each line's start, built on the first `line_col` call: the
+    /// revision summary and the chronology's report ask for thousands of lines, and a
+    /// scan from the file's start per call grows with the square of the file.
+    line_starts: OnceLock<Vec<u32>>,
+}
+
+impl SourceFile {
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1))
+                .collect()
+        })
+    }
 }
 
 /// All files that diagnostics may point into, in the order they were added.
@@ -71,6 +86,7 @@ impl Sources {
             name: name.into(),
             path: path.to_path_buf(),
             text,
+            line_starts: OnceLock::new(),
         });
         FileId(self.files.len() as u32 - 1)
     }
@@ -92,11 +108,13 @@ impl Sources {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
-        let text = self.text(id);
+        let file = self.get(id);
+        let text = file.text.as_str();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let starts = file.line_starts();
+        // The last line start at or before the offset (the first is always 0).
+        let line = starts.partition_point(|&s| s as usize <= offset);
+        let line_start = starts[line - 1] as usize;
         (line, text[line_start..offset].chars().count() + 1)
     }
 }

@@ -44,11 +44,14 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // A day and month (either order, an ordinal suffix allowed) with maybe a year,
-        // or a year alone; years of four digits not inside a longer number or word.
+        // or a year alone; years of four digits not inside a longer number or word. The
+        // word boundaries are ASCII ones, which regex's DFAs can search (Unicode ones send
+        // every block with an accent to the slow backtracker, a tenth of a build);
+        // `unicode_boundaries` then refuses a match that touches a non-ASCII letter.
         let year = r"(?:19\d\d|20[0-2]\d)";
         let months = MONTHS.join("|");
         let source = format!(
-            r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{months})|(?:{months})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?:,?\s+{year}\b)?|\b{year}\b"
+            r"(?-u:\b)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?-u:\b)(?:,?\s+{year}(?-u:\b))?|(?-u:\b){year}(?-u:\b)"
         );
         Regex::new(&source).expect("the date pattern is valid")
     })
@@ -57,12 +60,11 @@ fn pattern() -> &'static Regex {
 /// The date expressions of one plain text: (byte range, expression).
 pub fn find_dates(plain: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
-    for caps in pattern().captures_iter(plain) {
-        let Some(m) = caps.get(0) else { continue };
-        let day = caps
-            .name("d1")
-            .or_else(|| caps.name("d2"))
-            .map(|d| d.as_str().parse::<u32>().unwrap_or(0));
+    for m in pattern().find_iter(plain) {
+        if !unicode_boundaries(plain, m.range()) {
+            continue;
+        }
+        let day = day_of(m.as_str());
         if day.is_some_and(|d| !(1..=31).contains(&d)) {
             continue;
         }
@@ -80,6 +82,34 @@ pub fn find_dates(plain: &str) -> Vec<(Range<usize>, String)> {
         out.push((m.range(), collapse(m.as_str())));
     }
     out
+}
+
+/// Whether the match stands between word boundaries in the Unicode sense: no letter or
+/// digit (an accented one included) right before or right after it.
+fn unicode_boundaries(plain: &str, range: Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    !plain[..range.start].chars().next_back().is_some_and(word)
+        && !plain[range.end..].chars().next().is_some_and(word)
+}
+
+/// The day of a day-and-month expression ("4 September", "September 4th, 1973"): the
+/// digits that precede a letter; `None` for a year alone.
+fn day_of(expression: &str) -> Option<u32> {
+    if expression.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = expression
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        // A year alone is all digits; a day is followed by its month.
+        if digits.len() == expression.len() {
+            return None;
+        }
+        return digits.parse().ok();
+    }
+    // "September 4th, 1973": the first run of digits is the day.
+    let rest = expression.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 fn digit_before(plain: &str, at: usize) -> bool {
@@ -216,6 +246,17 @@ mod tests {
         );
         assert_eq!(exprs("May 40 is no day, but 3 May is."), ["3 May"]);
         assert_eq!(exprs("1973–74"), ["1973"]);
+    }
+
+    #[test]
+    fn boundaries_are_unicode_ones() {
+        // Accented letters are letters: no date inside "é1973" or "1973ñ".
+        assert_eq!(exprs("é1973 1973ñ 4 Septemberé"), [] as [&str; 0]);
+        assert_eq!(
+            exprs("En Concepción 1968, «11 September 1973» y (1970)."),
+            ["1968", "11 September 1973", "1970"]
+        );
+        assert_eq!(exprs("ça 4th May, 1970"), ["4th May, 1970"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{PagedVolume, shape::Variant};
 use crate::model::NoteId;
 
 /// Front matter and body as the finished pages of the volume.
-pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolume {
+pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedVolume {
     let g = layout.geometry.clone();
     let front_pages = front.len();
     let mut pages = front;
@@ -44,15 +44,22 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
     // Note calls and the notes' first lines, to link them both ways.
     let mut calls: BTreeMap<NoteId, Link> = BTreeMap::new();
     let mut notes_at: BTreeMap<NoteId, Link> = BTreeMap::new();
-    for (i, bp) in body.pages.iter().enumerate() {
+    for i in 0..body.pages.len() {
+        // A page that ends its text may be short; any other should reach the last baseline
+        // (or carry notes, which stand at the foot).
+        let ends_text = body
+            .pages
+            .get(i + 1)
+            .is_none_or(|next| next.opening || next.text != body.pages[i].text);
+        let bp = &mut body.pages[i];
         let index = pages.len();
         let recto = index.is_multiple_of(2);
         let left = g.left(recto);
         let mut page = Page::new(Numbering::Arabic, i as u32 + 1);
         let label = page.label();
         let mut start = None;
-        for (baseline, line) in &bp.lines {
-            let y = g.top + baseline;
+        for (baseline, line) in &mut bp.lines {
+            let y = g.top + *baseline;
             place_line(&mut page, line, left, y);
             if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
                 let text = &layout.volume.texts[bp.text.unwrap_or(0)];
@@ -122,12 +129,6 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
             });
         }
         quality.page(&bp.lines[..bp.body_lines]);
-        // A page that ends its text may be short; any other should reach the last baseline
-        // (or carry notes, which stand at the foot).
-        let ends_text = body
-            .pages
-            .get(i + 1)
-            .is_none_or(|next| next.opening || next.text != bp.text);
         let last = bp.lines[..bp.body_lines].last().map_or(0.0, |(y, _)| *y);
         if !ends_text
             && bp.body_lines == bp.lines.len()
@@ -234,11 +235,11 @@ pub(super) fn fit_head(
     }
 }
 
-/// Puts a line's glyph runs and rules on `page`, its left edge at `left` and its
+/// Moves a line's glyph runs onto `page` (the line keeps none: a copy would double the
+/// memory of a large volume) and copies its rules there, its left edge at `left` and its
 /// baseline at `y` (the line's own positions are relative to both).
-pub(super) fn place_line(page: &mut Page, line: &FlowLine, left: f32, y: f32) {
-    for run in &line.runs {
-        let mut run = run.clone();
+pub(super) fn place_line(page: &mut Page, line: &mut FlowLine, left: f32, y: f32) {
+    for mut run in std::mem::take(&mut line.runs) {
         run.x += left;
         run.y += y;
         page.runs.push(run);

@@ -218,8 +218,8 @@ impl Layout<'_, '_> {
         }
         // Paginate the front matter with the body's rules (keeps, page breaks).
         let mut front = Body::default();
-        front.add(self, FRONT, &before, Default::default());
-        front.add(self, CONTENTS, &flow, Default::default());
+        front.add(self, FRONT, before, Default::default());
+        front.add(self, CONTENTS, flow, Default::default());
         front.finish(self);
         let mut pages: Vec<Page> = Vec::new();
         for (i, bp) in front.pages.iter().enumerate() {

@@ -149,7 +149,7 @@ pub fn typeset_with(
     {
         layout.current_text = Some(index);
         layout.missing.extend(set.missing);
-        body.add(&layout, index, &set.items, set.notes);
+        body.add(&layout, index, set.items, set.notes);
     }
     body.finish(&layout);
     layout.current_text = None;
@@ -165,8 +165,8 @@ pub fn typeset_with(
         return Err(missing_diagnostics(volume, &layout.missing));
     }
     let mut paged = assemble::assemble(&mut layout, front, body);
-    if let Some(back) = back.filter(|b| !b.is_empty()) {
-        let (pages, outline) = layout.place_back(&back, paged.front_pages, body_pages);
+    if let Some(mut back) = back.filter(|b| !b.is_empty()) {
+        let (pages, outline) = layout.place_back(&mut back, paged.front_pages, body_pages);
         paged.page_map.labels.extend(pages.iter().map(Page::label));
         paged.page_map.starts.extend(pages.iter().map(|_| None));
         paged.quality.pages += pages.len();
@@ -212,28 +212,19 @@ fn missing_diagnostics(volume: &Volume, missing: &[flow::Missing]) -> Vec<Diagno
 
 /// A glyph run of a whole shaped string at `x` on baseline 0.
 pub(crate) fn text_run(shaped: &Shaped, size: f32, x: f32) -> GlyphRun {
-    let glyphs = shaped
-        .glyphs
-        .iter()
-        .enumerate()
-        .map(|(i, g)| Glyph {
-            id: g.id,
-            advance: g.advance * size,
-            x_offset: g.x_offset * size,
-            y_offset: g.y_offset * size,
-            text: shaped.text_range(i..i + 1).start
-                ..shaped.glyphs[i..]
-                    .iter()
-                    .find(|h| h.cluster != g.cluster)
-                    .map_or(shaped.text.len(), |h| h.cluster as usize),
-        })
-        .collect();
-    GlyphRun {
-        style: shaped.style,
-        size,
-        x,
-        y: 0.0,
-        text: shaped.text.clone(),
-        glyphs,
+    let mut run = GlyphRun::new(shaped.style, size, x, 0.0);
+    run.text = shaped.text.clone();
+    for (i, g) in shaped.glyphs.iter().enumerate() {
+        let end = shaped.glyphs[i..]
+            .iter()
+            .find(|h| h.cluster != g.cluster)
+            .map_or(shaped.text.len(), |h| h.cluster as usize);
+        let text = shaped.text_range(i..i + 1).start..end;
+        run.push(
+            Glyph::new(g.id, g.advance * size, text),
+            g.x_offset * size,
+            g.y_offset * size,
+        );
     }
+    run
 }

@@ -7,17 +7,46 @@ use std::ops::Range;
 use super::fonts::Style;
 use crate::model::{BlockId, NoteId, TextId};
 
-/// One glyph placed in a run. Lengths in points.
-#[derive(Debug, Clone, PartialEq)]
+/// One glyph placed in a run. Lengths in points. Twelve bytes: a volume holds its
+/// hundreds of thousands of glyphs until the PDF is written, so their size is most of the
+/// memory of a large build (its text range is kept as a start and a length, and the rare
+/// offsets of a positioned mark live beside the run, in [`GlyphRun::offsets`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     pub id: u16,
+    text_len: u16,
+    text_start: u32,
     /// Distance to the next glyph's origin (justification already applied to spaces).
     pub advance: f32,
-    pub x_offset: f32,
-    pub y_offset: f32,
+}
+
+impl Glyph {
+    /// A glyph standing for the bytes `text` of its run's text. A cluster longer than
+    /// 65,535 bytes (only hostile text has one) keeps its first 65,535 bytes.
+    pub fn new(id: u16, advance: f32, text: Range<usize>) -> Glyph {
+        Glyph {
+            id,
+            text_len: text.len().min(usize::from(u16::MAX)) as u16,
+            text_start: text.start.min(u32::MAX as usize) as u32,
+            advance,
+        }
+    }
+
     /// The bytes of the run's `text` this glyph stands for (a ligature covers several
-    /// characters; later glyphs of one cluster have an empty range).
-    pub text: Range<usize>,
+    /// characters; every glyph of one cluster covers the whole cluster).
+    pub fn text(&self) -> Range<usize> {
+        let start = self.text_start as usize;
+        start..start + usize::from(self.text_len)
+    }
+}
+
+/// A glyph moved off its origin by the font (a mark placed over its base): the glyph's
+/// index in the run and the offset in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GlyphOffset {
+    pub index: u32,
+    pub x: f32,
+    pub y: f32,
 }
 
 /// Glyphs of one face and size on one baseline, starting at (`x`, `y`).
@@ -31,9 +60,45 @@ pub struct GlyphRun {
     /// The text the glyphs stand for, exactly (a line-end hyphen is a `-` here).
     pub text: String,
     pub glyphs: Vec<Glyph>,
+    /// The glyphs with an offset, in glyph order; most runs have none.
+    pub offsets: Vec<GlyphOffset>,
 }
 
 impl GlyphRun {
+    /// An empty run at (`x`, `y`).
+    pub fn new(style: Style, size: f32, x: f32, y: f32) -> GlyphRun {
+        GlyphRun {
+            style,
+            size,
+            x,
+            y,
+            text: String::new(),
+            glyphs: Vec::new(),
+            offsets: Vec::new(),
+        }
+    }
+
+    /// Appends a glyph with its offset (in points; zero for nearly every glyph).
+    pub fn push(&mut self, glyph: Glyph, x_offset: f32, y_offset: f32) {
+        if x_offset != 0.0 || y_offset != 0.0 {
+            self.offsets.push(GlyphOffset {
+                index: self.glyphs.len() as u32,
+                x: x_offset,
+                y: y_offset,
+            });
+        }
+        self.glyphs.push(glyph);
+    }
+
+    /// The offset of every glyph, in glyph order.
+    pub fn glyph_offsets(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
+        let mut offsets = self.offsets.iter().peekable();
+        (0..self.glyphs.len() as u32).map(move |i| match offsets.next_if(|o| o.index == i) {
+            Some(o) => (o.x, o.y),
+            None => (0.0, 0.0),
+        })
+    }
+
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum()
     }

@@ -71,8 +71,9 @@ pub struct Body {
 }
 
 impl Body {
-    /// Paginates the vertical list of text `text` with its notes.
-    pub fn add(&mut self, layout: &Layout, text: usize, items: &[FlowItem], notes: NoteLines) {
+    /// Paginates the vertical list of text `text` with its notes. The lines move into the
+    /// pages: a copy of every line would double the memory of a large volume.
+    pub fn add(&mut self, layout: &Layout, text: usize, items: Vec<FlowItem>, notes: NoteLines) {
         // A page still open belongs to the text before.
         if matches!(items.first(), Some(FlowItem::NewPage { .. })) {
             self.flush(layout, false);
@@ -81,7 +82,7 @@ impl Body {
         self.text = text;
         self.notes = notes;
         for item in items {
-            self.push(layout, item.clone());
+            self.push(layout, item);
         }
     }
 

@@ -57,7 +57,12 @@ pub fn write_pdf(
         let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
         let mut surface = pdf_page.surface();
         for run in &page.runs {
-            let glyphs: Vec<PdfGlyph> = run.glyphs.iter().map(|g| PdfGlyph(g, run.size)).collect();
+            let glyphs: Vec<PdfGlyph> = run
+                .glyphs
+                .iter()
+                .zip(run.glyph_offsets())
+                .map(|(g, offset)| PdfGlyph(g, run.size, offset))
+                .collect();
             surface.draw_glyphs(
                 Point::from_xy(run.x, run.y),
                 &glyphs,
@@ -152,24 +157,25 @@ fn parse_date(s: &str) -> Option<DateTime> {
 }
 
 /// A typeset glyph as krilla sees it. krilla asks for lengths at a font size (and at size
-/// 1 for ems); ours are in points at the run's size, the second field.
-struct PdfGlyph<'a>(&'a Glyph, f32);
+/// 1 for ems); ours are in points at the run's size, the second field; the third is the
+/// glyph's offset in points.
+struct PdfGlyph<'a>(&'a Glyph, f32, (f32, f32));
 
 impl krilla::text::Glyph for PdfGlyph<'_> {
     fn glyph_id(&self) -> GlyphId {
         GlyphId::new(u32::from(self.0.id))
     }
     fn text_range(&self) -> std::ops::Range<usize> {
-        self.0.text.clone()
+        self.0.text()
     }
     fn x_advance(&self, size: f32) -> f32 {
         self.0.advance / self.1 * size
     }
     fn x_offset(&self, size: f32) -> f32 {
-        self.0.x_offset / self.1 * size
+        self.2.0 / self.1 * size
     }
     fn y_offset(&self, size: f32) -> f32 {
-        self.0.y_offset / self.1 * size
+        self.2.1 / self.1 * size
     }
     fn y_advance(&self, _size: f32) -> f32 {
         0.0

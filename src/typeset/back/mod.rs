@@ -96,7 +96,7 @@ impl Layout<'_, '_> {
                     }
                 }
             }
-            paged.add(self, k, &flow, Default::default());
+            paged.add(self, k, flow, Default::default());
         }
         paged.finish(self);
         // Pagination starts each part on an even page of its own (a recto when the first
@@ -120,23 +120,24 @@ impl Layout<'_, '_> {
     }
 
     /// The finished pages of the back matter, after `front_pages` of front matter and
-    /// `body_pages` of body, and their outline entries.
+    /// `body_pages` of body, and their outline entries. The lines' glyph runs move into
+    /// the pages.
     pub fn place_back(
         &mut self,
-        back: &BackPages,
+        back: &mut BackPages,
         front_pages: usize,
         body_pages: usize,
     ) -> (Vec<Page>, Vec<OutlineEntry>) {
         let g = self.geometry.clone();
         let mut pages = Vec::new();
         let mut outline = Vec::new();
-        for (k, bp) in back.pages.iter().enumerate() {
+        for (k, bp) in back.pages.iter_mut().enumerate() {
             let index = front_pages + body_pages + k;
             let recto = index.is_multiple_of(2);
             let left = g.left(recto);
             let mut page = Page::new(Numbering::Arabic, (body_pages + k + 1) as u32);
-            for (baseline, line) in &bp.lines {
-                let y = g.top + baseline;
+            for (baseline, line) in &mut bp.lines {
+                let y = g.top + *baseline;
                 super::assemble::place_line(&mut page, line, left, y);
                 for &(x, width, target, target_y) in &line.page_links {
                     page.links.push(Link {

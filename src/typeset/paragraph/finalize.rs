@@ -179,14 +179,8 @@ impl LineBuilder {
                 && (r.x + r.width() - self.x).abs() < 0.001
         });
         if !same {
-            self.runs.push(GlyphRun {
-                style: shaped.style,
-                size: frag.size,
-                x: self.x,
-                y,
-                text: String::new(),
-                glyphs: Vec::new(),
-            });
+            self.runs
+                .push(GlyphRun::new(shaped.style, frag.size, self.x, y));
         }
         if let Some(note) = frag.note {
             self.notes.push(note);
@@ -234,13 +228,11 @@ impl LineBuilder {
                 Some(w) if count == 1 => w,
                 _ => g.advance * frag.size,
             };
-            run.glyphs.push(Glyph {
-                id: g.id,
-                advance: adv,
-                x_offset: g.x_offset * frag.size,
-                y_offset: g.y_offset * frag.size,
-                text: glyph_text,
-            });
+            run.push(
+                Glyph::new(g.id, adv, glyph_text),
+                g.x_offset * frag.size,
+                g.y_offset * frag.size,
+            );
             self.x += adv;
         }
     }

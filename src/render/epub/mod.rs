@@ -228,12 +228,13 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         None => back::BackDocuments::default(),
     };
     let mut spots = back.spots;
+    let mut marks_by_text = match &options.pages {
+        Some(p) => pages::PageMarks::by_text(&p.map),
+        None => BTreeMap::new(),
+    };
     for (i, text) in volume.texts.iter().enumerate() {
         let file = text_file(i, text);
-        let marks = match &options.pages {
-            Some(p) => pages::PageMarks::for_text(&p.map, &text.id),
-            None => pages::PageMarks::default(),
-        };
+        let marks = marks_by_text.remove(&text.id).unwrap_or_default();
         let text_spots = spots.split_off(&text.blocks);
         let doc = texts::text_document(text, &file, lang, marks, text_spots)?;
         page_list.extend(doc.pages.iter().map(|label| {

@@ -38,10 +38,11 @@ pub fn is_body_label(label: &str) -> bool {
 }
 
 impl PageMarks {
-    /// The marks of `text`: each body page that begins in it, and each body page that
-    /// begins with no text (a blank page) placed where the next page begins.
-    pub fn for_text(map: &PageMap, text: &TextId) -> PageMarks {
-        let mut marks = PageMarks::default();
+    /// The marks of every text, in one walk of the page map: each body page that begins
+    /// in the text, and each body page that begins with no text (a blank page) placed
+    /// where the next page begins. (A walk per text would grow with texts × pages.)
+    pub fn by_text(map: &PageMap) -> BTreeMap<TextId, PageMarks> {
+        let mut out: BTreeMap<TextId, PageMarks> = BTreeMap::new();
         let mut blank: Vec<String> = Vec::new();
         for (index, start) in map.starts.iter().enumerate() {
             let Some(label) = map.label(index).filter(|l| is_body_label(l)) else {
@@ -53,17 +54,16 @@ impl PageMarks {
                     let labels = std::mem::take(&mut blank)
                         .into_iter()
                         .chain([label.to_string()]);
-                    if &start.text == text {
-                        let list = marks.by_block.entry(start.block).or_default();
-                        list.extend(labels.map(|label| Mark {
-                            offset: start.offset,
-                            label,
-                        }));
-                    }
+                    let marks = out.entry(start.text.clone()).or_default();
+                    let list = marks.by_block.entry(start.block).or_default();
+                    list.extend(labels.map(|label| Mark {
+                        offset: start.offset,
+                        label,
+                    }));
                 }
             }
         }
-        marks
+        out
     }
 
     /// Removes and returns the marks of `block` (in page order).

@@ -135,9 +135,17 @@ pub fn finalize(
             Align::Center => ((target - set_width) / 2.0).max(0.0),
             _ => 0.0,
         };
+        // A set line lives until its page is written: the growth slack of its vectors
+        // (up to half of each) would be a third of a large volume's memory.
         for run in &mut line.runs {
             run.x += shift;
+            run.glyphs.shrink_to_fit();
+            run.text.shrink_to_fit();
         }
+        line.runs.shrink_to_fit();
+        line.spans.shrink_to_fit();
+        line.calls.shrink_to_fit();
+        line.notes.shrink_to_fit();
         lines.push(SetLine {
             runs: line.runs,
             ratio,

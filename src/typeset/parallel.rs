@@ -54,7 +54,9 @@ fn set_group(
         .iter()
         .map(|&index| {
             layout.current_text = Some(index);
-            let (items, notes) = layout.text(&volume.texts[index]);
+            let (mut items, notes) = layout.text(&volume.texts[index]);
+            // Every text's lines wait here until pagination: no growth slack with them.
+            items.shrink_to_fit();
             let missing = std::mem::take(&mut layout.missing);
             (
                 index,

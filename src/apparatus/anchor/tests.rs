@@ -109,3 +109,69 @@ fn whole_words_only() {
     ));
     assert!(matches!(index().resolve(&q("  ")), Err(Failure::Empty)));
 }
+
+/// Every occurrence by a plain scan, the way the index must find them.
+fn scanned(t: &str, quote: &str) -> Vec<usize> {
+    (0..t.len())
+        .filter(|&p| t.is_char_boundary(p) && t[p..].starts_with(quote))
+        .collect()
+}
+
+#[test]
+fn sorted_word_starts_find_what_a_scan_finds() {
+    let long = "la ".repeat(40);
+    let passages = [
+        "El MIR, el MIR y el Mirador: Concepción, 1965.",
+        "(entre paréntesis) y “comillas”; la la la la.",
+        &long,
+    ];
+    let passages: Vec<Passage> = passages
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Passage {
+            block: BlockId(i as u32 + 1),
+            text,
+        })
+        .collect();
+    let index = TextIndex::new(&passages);
+    let quotes = [
+        "mir",
+        "el mir",
+        "mirador",
+        "concepcion",
+        "la la",
+        "la la la la la la la la la la la la la la la la la la la la la",
+        "(entre",
+        "comillas",
+        "1965",
+        "l",
+        "y",
+        "zzz",
+    ];
+    for quote in quotes {
+        let quote = fold_query(quote);
+        let starts_word = quote.chars().next().is_some_and(is_word_char);
+        let expected: Vec<usize> = scanned(&index.joined, &quote)
+            .into_iter()
+            .filter(|&p| {
+                !starts_word
+                    || !index.joined[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char)
+            })
+            .collect();
+        let found: Vec<usize> = index
+            .occurrences(&quote)
+            .into_iter()
+            .filter(|&p| {
+                !starts_word
+                    || !index.joined[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char)
+            })
+            .collect();
+        assert_eq!(found, expected, "{quote}");
+    }
+}

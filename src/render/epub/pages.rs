@@ -151,7 +151,9 @@ mod tests {
                 .to_vec(),
             ..PageMap::default()
         };
-        let mut a = PageMarks::for_text(&map, &TextId("a".into()));
+        let mut by_text = PageMarks::by_text(&map);
+        assert_eq!(by_text.len(), 2, "two texts have pages");
+        let mut a = by_text.remove(&TextId("a".into())).unwrap();
         assert_eq!(
             a.take_opening(BlockId(1)),
             vec![Mark {
@@ -166,7 +168,7 @@ mod tests {
                 label: "2".into()
             }]
         );
-        let mut b = PageMarks::for_text(&map, &TextId("b".into()));
+        let mut b = by_text.remove(&TextId("b".into())).unwrap();
         let labels: Vec<String> = b.take(BlockId(7)).into_iter().map(|m| m.label).collect();
         assert_eq!(labels, ["3", "4"]);
         assert_eq!(

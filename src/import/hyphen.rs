@@ -15,7 +15,10 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn new(raw_texts: &[&str]) -> Corpus {
-        let mut forms = BTreeMap::new();
+        // Counted in a hash map, looked up by the borrowed word (a new string only for a
+        // form not seen yet), then ordered once for the prefix queries.
+        let mut counts: rustc_hash::FxHashMap<String, u32> = Default::default();
+        let mut lower = String::new();
         for raw in raw_texts {
             let mut prev_split = false;
             for line in split_lines(raw) {
@@ -28,13 +31,27 @@ impl Corpus {
                     let fragment = (k == 0 && prev_split) || (k == last && ends_in_split(t));
                     let w = core(t);
                     if !fragment && !w.is_empty() {
-                        *forms.entry(w.to_lowercase()).or_insert(0) += 1;
+                        let form = if w.chars().any(char::is_uppercase) {
+                            lower.clear();
+                            lower.extend(w.chars().flat_map(char::to_lowercase));
+                            lower.as_str()
+                        } else {
+                            w
+                        };
+                        match counts.get_mut(form) {
+                            Some(n) => *n += 1,
+                            None => {
+                                counts.insert(form.to_string(), 1);
+                            }
+                        }
                     }
                 }
                 prev_split = ends_in_split(tokens[last]);
             }
         }
-        Corpus { forms }
+        Corpus {
+            forms: counts.into_iter().collect(),
+        }
     }
 
     fn count(&self, form: &str) -> u32 {

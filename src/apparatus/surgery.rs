@@ -1,11 +1,13 @@
 //! Edits of the model at plain-text offsets: the leaf blocks of a text with their plain
 //! text (the coordinates of every anchor), inserting a note call at an offset, replacing
-//! a range of words. Offsets are bytes of `model::text::inline_text` of the block.
+//! a range of words, wrapping a range in a container (a foreign phrase). Offsets are
+//! bytes of `model::text::inline_text` of the block.
 //!
 //! Must not know: anchors, registries, files.
 
 use std::ops::Range;
 
+use crate::diag::Span;
 use crate::model::text::inline_text;
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind};
 
@@ -25,6 +27,21 @@ fn walk(blocks: &[Block], f: &mut dyn FnMut(BlockId, &[Inline])) {
             BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => f(b.id, content),
             BlockKind::Quote(children) => walk(children, f),
             BlockKind::List { items, .. } => items.iter().for_each(|i| walk(i, f)),
+            BlockKind::Rule => {}
+        }
+    }
+}
+
+/// Calls `f` on the inlines of every heading and paragraph of `blocks` (also inside
+/// quotations and lists), in reading order, to edit them.
+pub fn for_each_leaf_mut(blocks: &mut [Block], f: &mut dyn FnMut(BlockId, &mut Vec<Inline>)) {
+    for b in blocks {
+        match &mut b.kind {
+            BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => f(b.id, content),
+            BlockKind::Quote(children) => for_each_leaf_mut(children, f),
+            BlockKind::List { items, .. } => {
+                items.iter_mut().for_each(|i| for_each_leaf_mut(i, f))
+            }
             BlockKind::Rule => {}
         }
     }
@@ -78,13 +95,11 @@ pub fn insert_at(inlines: &mut Vec<Inline>, offset: usize, new: Inline) -> bool 
                     inlines.insert(k + 2, tail);
                     return true;
                 }
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => {
-                    return insert_at(c, local, new);
-                }
-                // Inside inline code or a bad boundary: after the inline.
                 _ => {
+                    if let Some(c) = inlines[k].children_mut() {
+                        return insert_at(c, local, new);
+                    }
+                    // Inside inline code or a bad boundary: after the inline.
                     inlines.insert(k + 1, new);
                     return true;
                 }
@@ -123,15 +138,13 @@ pub fn replace_range(
                 return Err(ReplaceError::CrossesFormatting);
             }
             let local = range.start - pos..range.end - pos;
-            return match &mut i.kind {
-                InlineKind::Text(s) => {
-                    s.replace_range(local, with);
-                    Ok(())
-                }
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => replace_range(c, local, with),
-                _ => Err(ReplaceError::CrossesFormatting),
+            if let InlineKind::Text(s) = &mut i.kind {
+                s.replace_range(local, with);
+                return Ok(());
+            }
+            return match i.children_mut() {
+                Some(c) => replace_range(c, local, with),
+                None => Err(ReplaceError::CrossesFormatting),
             };
         }
         pos = end;
@@ -139,11 +152,100 @@ pub fn replace_range(
     Err(ReplaceError::OutOfRange)
 }
 
+/// Wraps the plain-text `range` in containers made by `make` (a foreign phrase) and
+/// returns how many it made: one around the inlines the range covers, split at the ends
+/// of the range when they fall inside a run of text. The range is never wrapped across
+/// the edge of an emphasis or a link (the part inside one is wrapped inside it, so the
+/// link stays whole) and never around a note call (the parts on either side are wrapped
+/// apart); inline code is wrapped only whole.
+pub fn wrap_range(
+    inlines: &mut Vec<Inline>,
+    range: Range<usize>,
+    make: &dyn Fn(Vec<Inline>) -> InlineKind,
+) -> usize {
+    split_text_at(inlines, range.start);
+    split_text_at(inlines, range.end);
+    let mut out = Vec::with_capacity(inlines.len());
+    let mut group: Vec<Inline> = Vec::new();
+    let mut made = 0;
+    // Wraps the inlines gathered so far; 1 when it made a container.
+    let flush = |group: &mut Vec<Inline>, out: &mut Vec<Inline>| -> usize {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            return 0;
+        };
+        let joined = first.span.file == last.span.file && first.span.start <= last.span.end;
+        let span = match joined {
+            true => Span {
+                end: last.span.end,
+                ..first.span
+            },
+            false => first.span,
+        };
+        out.push(Inline {
+            span,
+            kind: make(std::mem::take(group)),
+        });
+        1
+    };
+    let mut pos = 0;
+    for mut i in std::mem::take(inlines) {
+        let len = visible_len(&i);
+        let (start, end) = (pos, pos + len);
+        pos = end;
+        let inside = start >= range.start && end <= range.end;
+        let calls = has_note_call(&i);
+        if len > 0 && inside && !calls {
+            group.push(i);
+            continue;
+        }
+        made += flush(&mut group, &mut out);
+        let overlaps = start < range.end && range.start < end;
+        if overlaps && let Some(c) = i.children_mut() {
+            let local = range.start.max(start) - start..range.end.min(end) - start;
+            made += wrap_range(c, local, make);
+        }
+        out.push(i);
+    }
+    made += flush(&mut group, &mut out);
+    *inlines = out;
+    made
+}
+
+/// Splits the run of text (at this level) that `offset` falls inside, on a character
+/// boundary, so that an inline ends there.
+fn split_text_at(inlines: &mut Vec<Inline>, offset: usize) {
+    let mut pos = 0;
+    for k in 0..inlines.len() {
+        let len = visible_len(&inlines[k]);
+        if offset > pos && offset < pos + len {
+            let span = inlines[k].span;
+            if let InlineKind::Text(s) = &mut inlines[k].kind
+                && s.is_char_boundary(offset - pos)
+            {
+                let tail = s.split_off(offset - pos);
+                let tail = Inline {
+                    span,
+                    kind: InlineKind::Text(tail),
+                };
+                inlines.insert(k + 1, tail);
+            }
+            return;
+        }
+        pos += len;
+    }
+}
+
+/// Whether a note call stands in `i` or inside it.
+fn has_note_call(i: &Inline) -> bool {
+    matches!(i.kind, InlineKind::NoteRef(_))
+        || i.children().is_some_and(|c| c.iter().any(has_note_call))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{FileId, Span};
-    use crate::model::NoteId;
+    use crate::diag::FileId;
+    use crate::model::{LangTag, NoteId};
 
     fn t(s: &str) -> Inline {
         Inline {
@@ -166,6 +268,8 @@ mod tests {
                 InlineKind::Text(s) => format!("[{s}]"),
                 InlineKind::NoteRef(n) => format!("^{n}"),
                 InlineKind::Emph(c) => format!("*{}*", shape(c)),
+                InlineKind::Link { content, .. } => format!("<{}>", shape(content)),
+                InlineKind::Lang { content, .. } => format!("{{{}}}", shape(content)),
                 _ => "?".into(),
             })
             .collect()
@@ -204,5 +308,53 @@ mod tests {
             replace_range(&mut v, 0..3, "x"),
             Err(ReplaceError::CrossesFormatting)
         );
+    }
+
+    fn es(content: Vec<Inline>) -> InlineKind {
+        InlineKind::Lang {
+            lang: LangTag::parse("es").unwrap(),
+            content,
+        }
+    }
+
+    fn link(content: Vec<Inline>) -> Inline {
+        Inline {
+            span: Span::new(FileId(0), 0..0),
+            kind: InlineKind::Link {
+                url: "https://example.org".into(),
+                content,
+            },
+        }
+    }
+
+    #[test]
+    fn wraps_inside_a_run_and_around_emphasis() {
+        let mut v = vec![t("the cordones industriales grew")];
+        assert_eq!(wrap_range(&mut v, 4..25, &es), 1);
+        assert_eq!(shape(&v), "[the ]{[cordones industriales]}[ grew]");
+        let emph = Inline {
+            span: Span::new(FileId(0), 0..0),
+            kind: InlineKind::Emph(vec![t("mediagua")]),
+        };
+        let mut v = vec![t("a little "), emph, t(" we put up")];
+        assert_eq!(wrap_range(&mut v, 9..17, &es), 1);
+        assert_eq!(shape(&v), "[a little ]{*[mediagua]*}[ we put up]");
+        // The plain text, and so every offset of the apparatus, is unchanged.
+        assert_eq!(inline_text(&v), "a little mediagua we put up");
+    }
+
+    #[test]
+    fn never_wraps_a_note_call_nor_across_a_link_edge() {
+        let mut v = vec![t("Poder"), call(1), t(" Popular now")];
+        assert_eq!(wrap_range(&mut v, 0..13, &es), 2);
+        assert_eq!(shape(&v), "{[Poder]}^n1{[ Popular]}[ now]");
+        // A phrase that begins before a link and ends inside it: the link stays whole.
+        let mut v = vec![t("the Unidad "), link(vec![t("Popular pact")])];
+        assert_eq!(wrap_range(&mut v, 4..18, &es), 2);
+        assert_eq!(shape(&v), "[the ]{[Unidad ]}<{[Popular]}[ pact]>");
+        // Inside one link: wrapped inside it.
+        let mut v = vec![link(vec![t("El Rebelde")]), t(", a paper")];
+        assert_eq!(wrap_range(&mut v, 0..10, &es), 1);
+        assert_eq!(shape(&v), "{<[El Rebelde]>}[, a paper]");
     }
 }

@@ -29,6 +29,16 @@ impl Matter {
 /// Opens an XHTML document up to and including `<body>`; close it with
 /// [`finish_document`].
 pub fn start_document(title: &str, lang: &str, matter: Matter) -> XmlWriter {
+    start_document_with(title, None, lang, matter)
+}
+
+/// [`start_document`] for a title in another language than the document's (`title_lang`).
+pub fn start_document_with(
+    title: &str,
+    title_lang: Option<&str>,
+    lang: &str,
+    matter: Matter,
+) -> XmlWriter {
     let mut w = XmlWriter::new(Some(DOCTYPE));
     w.start(
         "html",
@@ -42,7 +52,10 @@ pub fn start_document(title: &str, lang: &str, matter: Matter) -> XmlWriter {
     w.newline();
     w.start("head", &[]);
     w.empty("meta", &[("charset", "utf-8")]);
-    w.element("title", &[], title);
+    match title_lang {
+        Some(l) => w.element("title", &[("xml:lang", l), ("lang", l)], title),
+        None => w.element("title", &[], title),
+    }
     w.empty(
         "link",
         &[

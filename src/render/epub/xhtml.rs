@@ -3,6 +3,7 @@
 //! pages begin, and the spots of the back matter (ids, acronyms) at their words.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use super::pages::{Mark, PageMarks, floor_boundary, word_start, write_marker};
 use super::spots::{Spot, Spots};
@@ -10,10 +11,10 @@ use super::url::safe_url;
 use super::xml::XmlWriter;
 
 use super::error;
-pub use super::shell::{Matter, finish_document, start_document};
+pub use super::shell::{Matter, finish_document, start_document, start_document_with};
 use crate::diag::Diagnostic;
-use crate::model::text::inline_text;
-use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
+use crate::model::text::{inline_text, label_with_langs};
+use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, LangTag, Note, NoteId};
 
 /// A section heading as written, for the table of contents.
 #[derive(Debug, Clone)]
@@ -21,6 +22,8 @@ pub struct HeadingRef {
     /// The HTML level written (2 to 6; the text's title is the `h1`).
     pub level: u8,
     pub label: String,
+    /// The foreign phrases of the label: byte ranges and their languages.
+    pub langs: Vec<(Range<usize>, LangTag)>,
     pub id: String,
 }
 
@@ -279,10 +282,11 @@ impl<'a> BodyWriter<'a> {
                 self.inlines(content)?;
                 self.flush_marks();
                 self.w.end();
-                let label = collapse_spaces(&inline_text(content));
+                let (label, langs) = label_with_langs(content);
                 self.headings.push(HeadingRef {
                     level: html,
                     label,
+                    langs,
                     id,
                 });
             }
@@ -379,6 +383,11 @@ impl<'a> BodyWriter<'a> {
                 InlineKind::NoteRef(n) if in_link => deferred.push(*n),
                 InlineKind::NoteRef(n) => self.note_call(*n)?,
                 InlineKind::Link { url, content } => self.link(url, content, in_link, deferred)?,
+                InlineKind::Lang { lang, content } => {
+                    self.w.start("span", &lang_attrs(lang.as_str()));
+                    self.inlines_in(content, in_link, deferred)?;
+                    self.w.end();
+                }
             }
         }
         Ok(())
@@ -456,6 +465,27 @@ impl<'a> BodyWriter<'a> {
 /// The XHTML id of the (first) call of a note: `nr7` for `n7`.
 pub fn call_id(id: NoteId) -> String {
     format!("nr{}", id.0)
+}
+
+/// The attributes that mark an element's language: XHTML read as XML takes `xml:lang`,
+/// as HTML `lang`; EPUB wants both, equal.
+pub fn lang_attrs(lang: &str) -> [(&'static str, &str); 2] {
+    [("xml:lang", lang), ("lang", lang)]
+}
+
+/// Writes `text` with its foreign phrases (`langs`, byte ranges in order) as spans
+/// marked with their language.
+pub fn text_with_langs(w: &mut XmlWriter, text: &str, langs: &[(Range<usize>, LangTag)]) {
+    let mut at = 0;
+    for (range, lang) in langs {
+        let Some(phrase) = text.get(range.clone()).filter(|_| range.start >= at) else {
+            continue;
+        };
+        w.text(&text[at..range.start]);
+        w.element("span", &lang_attrs(lang.as_str()), phrase);
+        at = range.end;
+    }
+    w.text(&text[at..]);
 }
 
 /// Runs of whitespace as one space, trimmed: labels for navigation.

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::collect::Piece;
 use super::hyphenate::{Hyphenation, break_points};
 use super::knuth_plass::{FILL, INFINITE, Item};
-use crate::model::NoteId;
+use crate::model::{LangTag, NoteId};
 use crate::typeset::fonts::Style;
 use crate::typeset::shape::{Shaped, Shaper, Variant};
 
@@ -92,11 +92,13 @@ impl Prepared {
     }
 }
 
-/// One segment of a word: text in one style.
+/// One segment of a word: text in one style (and one language).
 struct Segment<'a> {
     text: &'a str,
     style: Style,
     offset: usize,
+    /// A foreign phrase's language; `None` in the paragraph's.
+    lang: Option<&'a LangTag>,
 }
 
 enum Token<'a> {
@@ -122,6 +124,7 @@ fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
                 text,
                 style,
                 offset,
+                lang,
             } => {
                 last_style = *style;
                 let mut start = 0;
@@ -135,6 +138,7 @@ fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
                             text: &text[start..i],
                             style: *style,
                             offset: offset + start,
+                            lang: lang.as_ref(),
                         };
                         // A word continues across a style change when no space separates.
                         match tokens.last_mut() {
@@ -275,7 +279,7 @@ fn push_word(
         _ => segments.iter().map(|s| s.text).collect::<String>().into(),
     };
     let points = match hyph {
-        Some(h) => h.break_points(&word),
+        Some(h) => h.break_points_in(&word, word_language(segments)),
         None => break_points(&word, None).into(),
     };
     let mut seg_start = 0;
@@ -365,6 +369,17 @@ fn push_word(
         );
         seg_start += seg.text.len();
     }
+}
+
+/// The language of a word: that of its segments with letters when they agree (a word
+/// half in a foreign phrase, such as "Unidad-led", takes the paragraph's).
+fn word_language<'a>(segments: &[Segment<'a>]) -> Option<&'a LangTag> {
+    let mut lettered = segments
+        .iter()
+        .filter(|s| s.text.chars().any(char::is_alphabetic))
+        .map(|s| s.lang);
+    let first = lettered.next().flatten()?;
+    lettered.all(|l| l == Some(first)).then_some(first)
 }
 
 fn push_call(

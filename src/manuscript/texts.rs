@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::config::{EditionConfig, Precision, TextConfig, check_date, parse_toml};
-use crate::model::LangTag;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span, codes};
+use crate::model::LangTag;
 use crate::model::TextId;
 
 use super::files::{PathOrigin, read_text};

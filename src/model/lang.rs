@@ -141,7 +141,10 @@ mod tests {
             ("es-x-chile", "es-x-chile"),
             ("arn", "arn"),
         ] {
-            assert_eq!(LangTag::parse(tag).map(|t| t.to_string()), Ok(canonical.into()));
+            assert_eq!(
+                LangTag::parse(tag).map(|t| t.to_string()),
+                Ok(canonical.into())
+            );
         }
         assert_eq!(LangTag::parse("es-CL").unwrap().language(), "es");
     }
@@ -149,8 +152,20 @@ mod tests {
     #[test]
     fn refuses_what_is_no_tag() {
         for bad in [
-            "", "e", "Spanish", "es_CL", "es-", "-es", "es--CL", "es-C", "es-CL-Latn",
-            "es-u", "x-private", "<es>", "es CL", "es-CL-u-ca-gregory-t-es",
+            "",
+            "e",
+            "Spanish",
+            "es_CL",
+            "es-",
+            "-es",
+            "es--CL",
+            "es-C",
+            "es-CL-Latn",
+            "es-u",
+            "x-private",
+            "<es>",
+            "es CL",
+            "es-CL-u-ca-gregory-t-es",
         ] {
             assert!(LangTag::parse(bad).is_err(), "{bad} was accepted");
         }

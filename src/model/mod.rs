@@ -79,7 +79,9 @@ pub struct TextMeta {
 impl TextMeta {
     /// The language of the title when it is not the text's own.
     pub fn title_lang(&self) -> Option<&LangTag> {
-        self.title_language.as_ref().filter(|t| Some(*t) != self.language.as_ref())
+        self.title_language
+            .as_ref()
+            .filter(|t| Some(*t) != self.language.as_ref())
     }
 }
 

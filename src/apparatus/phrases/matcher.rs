@@ -168,7 +168,12 @@ mod tests {
         );
         assert_eq!(
             found(&m, "El Rebelde and el rebelde; a rebelde; EL REBELDE"),
-            [(2, "El Rebelde"), (0, "rebelde"), (0, "rebelde"), (0, "REBELDE")]
+            [
+                (2, "El Rebelde"),
+                (0, "rebelde"),
+                (0, "rebelde"),
+                (0, "REBELDE")
+            ]
         );
     }
 

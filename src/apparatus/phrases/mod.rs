@@ -87,8 +87,11 @@ pub fn compute(
         p.uses = n;
         if n == 0 {
             diags.push(
-                Diagnostic::new(codes::PHRASE_UNUSED, format!("“{}” occurs in no text", p.form))
-                    .at(p.span),
+                Diagnostic::new(
+                    codes::PHRASE_UNUSED,
+                    format!("“{}” occurs in no text", p.form),
+                )
+                .at(p.span),
             );
         }
     }
@@ -148,7 +151,12 @@ impl Marker {
     /// Marks the phrases of every text (its blocks, headnote and notes) and of the
     /// editorial writing; returns each entry's uses. `skips` apply to the blocks of the
     /// texts, the only places anchors reach.
-    fn mark_all(mut self, volume: &mut Volume, editorial: Editorial, skips: &[Anchor]) -> Vec<usize> {
+    fn mark_all(
+        mut self,
+        volume: &mut Volume,
+        editorial: Editorial,
+        skips: &[Anchor],
+    ) -> Vec<usize> {
         for text in &mut volume.texts {
             let id = text.id.clone();
             let skipped = |block: BlockId, range: &Range<usize>| {
@@ -169,7 +177,9 @@ impl Marker {
         }
         for event in editorial.events {
             self.mark(&mut event.what, &|_| false);
-            for_each_leaf_mut(&mut event.note, &mut |_, inlines| self.mark(inlines, &|_| false));
+            for_each_leaf_mut(&mut event.note, &mut |_, inlines| {
+                self.mark(inlines, &|_| false)
+            });
         }
         for emendation in editorial.emendations {
             let blocks = &mut emendation.note_blocks;

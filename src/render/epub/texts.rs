@@ -135,7 +135,10 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
         .filter(|s| !s.is_empty())
     {
         let mut attrs = vec![("class", "subtitle")];
-        let own = meta.subtitle_language.as_ref().filter(|l| Some(*l) != meta.language.as_ref());
+        let own = meta
+            .subtitle_language
+            .as_ref()
+            .filter(|l| Some(*l) != meta.language.as_ref());
         attrs.extend(own.map(|l| lang_attrs(l.as_str())).into_iter().flatten());
         w.element("p", &attrs, &sub);
         w.newline();

@@ -11,7 +11,9 @@ use super::url::safe_url;
 use super::xml::XmlWriter;
 
 use super::error;
-pub use super::shell::{Matter, finish_document, start_document, start_document_with};
+pub use super::shell::{
+    Matter, finish_document, lang_attrs, start_document, start_document_with, text_with_langs,
+};
 use crate::diag::Diagnostic;
 use crate::model::text::{inline_text, label_with_langs};
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, LangTag, Note, NoteId};
@@ -465,27 +467,6 @@ impl<'a> BodyWriter<'a> {
 /// The XHTML id of the (first) call of a note: `nr7` for `n7`.
 pub fn call_id(id: NoteId) -> String {
     format!("nr{}", id.0)
-}
-
-/// The attributes that mark an element's language: XHTML read as XML takes `xml:lang`,
-/// as HTML `lang`; EPUB wants both, equal.
-pub fn lang_attrs(lang: &str) -> [(&'static str, &str); 2] {
-    [("xml:lang", lang), ("lang", lang)]
-}
-
-/// Writes `text` with its foreign phrases (`langs`, byte ranges in order) as spans
-/// marked with their language.
-pub fn text_with_langs(w: &mut XmlWriter, text: &str, langs: &[(Range<usize>, LangTag)]) {
-    let mut at = 0;
-    for (range, lang) in langs {
-        let Some(phrase) = text.get(range.clone()).filter(|_| range.start >= at) else {
-            continue;
-        };
-        w.text(&text[at..range.start]);
-        w.element("span", &lang_attrs(lang.as_str()), phrase);
-        at = range.end;
-    }
-    w.text(&text[at..]);
 }
 
 /// Runs of whitespace as one space, trimmed: labels for navigation.

@@ -186,4 +186,41 @@ mod tests {
         };
         assert_eq!(&plain[*offset..], "founded");
     }
+
+    #[test]
+    fn a_foreign_phrase_gives_its_pieces_its_language() {
+        let es = LangTag::parse("es").unwrap();
+        let inlines = vec![
+            inline(InlineKind::Text("the ".into())),
+            inline(InlineKind::Lang {
+                lang: es.clone(),
+                content: vec![
+                    inline(InlineKind::Text("cordones ".into())),
+                    inline(InlineKind::Emph(vec![inline(InlineKind::Text(
+                        "industriales".into(),
+                    ))])),
+                ],
+            }),
+            inline(InlineKind::Text(" grew".into())),
+        ];
+        let pieces = collect(&inlines, Style::Regular, &Numbers);
+        let langs: Vec<(&str, Option<&str>)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, lang, .. } => {
+                    Some((text.as_str(), lang.as_ref().map(LangTag::as_str)))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            langs,
+            [
+                ("the ", None),
+                ("cordones ", Some("es")),
+                ("industriales", Some("es")),
+                (" grew", None)
+            ]
+        );
+    }
 }

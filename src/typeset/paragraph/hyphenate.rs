@@ -73,7 +73,10 @@ impl Hyphenation {
         }
         let points: Rc<[BreakPoint]> = points_in(word, Some((self, patterns))).into();
         let mut cache = self.cache.borrow_mut();
-        cache.entry(patterns).or_default().insert(word.into(), points.clone());
+        cache
+            .entry(patterns)
+            .or_default()
+            .insert(word.into(), points.clone());
         points
     }
 }
@@ -237,14 +240,20 @@ mod tests {
         };
         // Spanish syllables, not the English patterns' guesses.
         let word = "industriales";
-        assert_eq!(cut(&h.break_points_in(word, Some(&es)), word), "in|dus|tria|les");
+        assert_eq!(
+            cut(&h.break_points_in(word, Some(&es)), word),
+            "in|dus|tria|les"
+        );
         assert_ne!(
             cut(&h.break_points(word), word),
             cut(&h.break_points_in(word, Some(&es)), word)
         );
         // A language without patterns: no hyphenation point at all.
         let mapudungun = LangTag::parse("arn").unwrap();
-        assert!(h.break_points_in("pobladores", Some(&mapudungun)).is_empty());
+        assert!(
+            h.break_points_in("pobladores", Some(&mapudungun))
+                .is_empty()
+        );
         // Both cached, apart.
         assert_eq!(h.cache.borrow().len(), 2);
     }

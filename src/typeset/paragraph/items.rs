@@ -8,7 +8,8 @@ use std::rc::Rc;
 use super::collect::Piece;
 use super::hyphenate::{Hyphenation, break_points};
 use super::knuth_plass::{FILL, INFINITE, Item};
-use crate::model::{LangTag, NoteId};
+use super::tokens::{Segment, Token, tokenize, word_language};
+use crate::model::NoteId;
 use crate::typeset::fonts::Style;
 use crate::typeset::shape::{Shaped, Shaper, Variant};
 
@@ -90,78 +91,6 @@ impl Prepared {
         self.items.push(item);
         self.contents.push(content);
     }
-}
-
-/// One segment of a word: text in one style (and one language).
-struct Segment<'a> {
-    text: &'a str,
-    style: Style,
-    offset: usize,
-    /// A foreign phrase's language; `None` in the paragraph's.
-    lang: Option<&'a LangTag>,
-}
-
-enum Token<'a> {
-    Word(Vec<Segment<'a>>),
-    Space(Style),
-    Call(NoteId, u32, Style),
-    Break,
-}
-
-fn is_break_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\n' | '\r' | '\u{2009}' | '\u{2002}' | '\u{2003}'
-    )
-}
-
-fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut last_style = Style::Regular;
-    for piece in pieces {
-        match piece {
-            Piece::Text {
-                text,
-                style,
-                offset,
-                lang,
-            } => {
-                last_style = *style;
-                let mut start = 0;
-                for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-                    let end_of_word = i == text.len() || is_break_space(c);
-                    if !end_of_word {
-                        continue;
-                    }
-                    if start < i {
-                        let seg = Segment {
-                            text: &text[start..i],
-                            style: *style,
-                            offset: offset + start,
-                            lang: lang.as_ref(),
-                        };
-                        // A word continues across a style change when no space separates.
-                        match tokens.last_mut() {
-                            Some(Token::Word(segs)) if start == 0 => segs.push(seg),
-                            _ => tokens.push(Token::Word(vec![seg])),
-                        }
-                    }
-                    if i < text.len() && !matches!(tokens.last(), Some(Token::Space(_)) | None) {
-                        tokens.push(Token::Space(*style));
-                    }
-                    start = i + c.len_utf8();
-                }
-            }
-            Piece::NoteCall { note, number } => {
-                tokens.push(Token::Call(*note, *number, last_style))
-            }
-            Piece::LineBreak { .. } => tokens.push(Token::Break),
-        }
-    }
-    while matches!(tokens.last(), Some(Token::Space(_))) {
-        tokens.pop();
-    }
-    tokens
 }
 
 /// Builds the items of one paragraph.
@@ -369,17 +298,6 @@ fn push_word(
         );
         seg_start += seg.text.len();
     }
-}
-
-/// The language of a word: that of its segments with letters when they agree (a word
-/// half in a foreign phrase, such as "Unidad-led", takes the paragraph's).
-fn word_language<'a>(segments: &[Segment<'a>]) -> Option<&'a LangTag> {
-    let mut lettered = segments
-        .iter()
-        .filter(|s| s.text.chars().any(char::is_alphabetic))
-        .map(|s| s.lang);
-    let first = lettered.next().flatten()?;
-    lettered.all(|l| l == Some(first)).then_some(first)
 }
 
 fn push_call(

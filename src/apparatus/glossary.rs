@@ -114,6 +114,7 @@ pub fn lang_tag(
 ) -> Option<LangTag> {
     LangTag::parse(key.get_ref())
         .map_err(|message| {
+            let message = format!("`lang`: {message}");
             diags.push(Diagnostic::new(codes::LANG_TAG, message).at(Span::new(file, key.span())));
         })
         .ok()

@@ -118,9 +118,19 @@ fn assert_well_marked(phrases: &[Marked], others: &[(&str, &str)]) {
             .iter()
             .find(|(text, _)| *text == p.text)
             .map_or("es", |(_, lang)| lang);
-        assert_eq!((p.xml_lang.as_str(), p.lang.as_str()), (lang, lang), "{p:?}");
-        assert!(!p.before.is_some_and(char::is_alphanumeric), "inside a word: {p:?}");
-        assert!(!p.after.is_some_and(char::is_alphanumeric), "inside a word: {p:?}");
+        assert_eq!(
+            (p.xml_lang.as_str(), p.lang.as_str()),
+            (lang, lang),
+            "{p:?}"
+        );
+        assert!(
+            !p.before.is_some_and(char::is_alphanumeric),
+            "inside a word: {p:?}"
+        );
+        assert!(
+            !p.after.is_some_and(char::is_alphanumeric),
+            "inside a word: {p:?}"
+        );
         assert!(!p.holds_call, "a note call inside a phrase: {p:?}");
         assert_eq!(p.text.trim(), p.text, "spaces at the edges: {p:?}");
     }
@@ -213,7 +223,9 @@ fn fixture_marks_a_title_in_its_language_wherever_it_is_shown() {
             "the title's entry:\n{doc}"
         );
         assert!(
-            doc.contains(r#">The years of the <span xml:lang="es" lang="es">Poder Popular</span></a>"#),
+            doc.contains(
+                r#">The years of the <span xml:lang="es" lang="es">Poder Popular</span></a>"#
+            ),
             "the heading's entry:\n{doc}"
         );
     }
@@ -229,7 +241,10 @@ fn fixture_marks_a_title_in_its_language_wherever_it_is_shown() {
     // The PDF gives the phrases back as the words they are.
     let pdf = pdftotext(&dir.join("edition-a5.pdf"));
     let pdf = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
-    for words in ["The Cordones Industriales of 1972", "pobladores asked for pan"] {
+    for words in [
+        "The Cordones Industriales of 1972",
+        "pobladores asked for pan",
+    ] {
         assert!(pdf.contains(words), "{words} in:\n{pdf}");
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -255,11 +270,17 @@ fn volume_marks_its_spanish_phrases() {
     }
     for (file, phrase) in [
         ("text-07-chile-50-years.xhtml", "Cordones Industriales"),
-        ("text-06-ramiro-mendez-memoir.xhtml", "Cordones Industriales"),
+        (
+            "text-06-ramiro-mendez-memoir.xhtml",
+            "Cordones Industriales",
+        ),
         ("text-04-allende-chile-essay.xhtml", "Unidad Popular"),
         ("text-07-chile-50-years.xhtml", "Patria y Libertad"),
         ("text-02-mir-wikipedia.xhtml", "El Rebelde"),
-        ("text-03-mir-about-com.xhtml", "Movimiento de Izquierda Revolucionaria"),
+        (
+            "text-03-mir-about-com.xhtml",
+            "Movimiento de Izquierda Revolucionaria",
+        ),
         ("text-01-about-this-edition.xhtml", "pobladores"),
     ] {
         assert!(

@@ -11,10 +11,14 @@ use std::collections::BTreeSet;
 
 use common::*;
 
+/// The namespace of `xml:lang` (roxmltree names attributes by namespace).
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-fn build_fixture() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("reader-edition-lang-{}", std::process::id()));
+/// Builds the fixture book into a folder of the test's own (`name`): the tests of this
+/// file run at the same time.
+fn build_fixture(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("reader-edition-lang-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let out = edition(&[
         "build",
@@ -138,7 +142,7 @@ fn assert_well_marked(phrases: &[Marked], others: &[(&str, &str)]) {
 
 #[test]
 fn fixture_marks_phrases_in_texts_headings_headnotes_and_notes() {
-    let dir = build_fixture();
+    let dir = build_fixture("phrases");
     let files = epub_files(&dir.join("edition.epub"));
     let intro = document(&files, "text-01-intro.xhtml");
     let phrases = marked(&intro);
@@ -189,7 +193,7 @@ fn fixture_marks_phrases_in_texts_headings_headnotes_and_notes() {
 
 #[test]
 fn fixture_marks_a_title_in_its_language_wherever_it_is_shown() {
-    let dir = build_fixture();
+    let dir = build_fixture("titles");
     let files = epub_files(&dir.join("edition.epub"));
     let speech = document(&files, "text-02-speech.xhtml");
     for tag in [
@@ -229,6 +233,11 @@ fn fixture_marks_a_title_in_its_language_wherever_it_is_shown() {
             "the heading's entry:\n{doc}"
         );
     }
+    // A text in Spanish: its phrases need no mark (and count as uses: no W605 for
+    // "campamento", which stands only there).
+    let cancion = document(&files, "text-03-cancion.xhtml");
+    assert!(cancion.contains(r#"xml:lang="es" lang="es">"#), "{cancion}");
+    assert!(marked(&cancion).is_empty(), "{cancion}");
     let colophon = document(&files, "colophon.xhtml");
     assert!(
         colophon.contains(r#"xml:lang="es" lang="es">¡Adelante"#),
@@ -331,6 +340,7 @@ fn volume_pdf_hyphenates_spanish_phrases_with_spanish_patterns() {
         .filter_map(|w| w.split_once('>').and_then(|(_, r)| r.split_once("</word>")))
         .map(|(w, _)| w)
         .collect();
+    // The break points the typesetter allows: 2 letters before, 3 after (its margins).
     let points = |word: &str, lang| -> Vec<usize> {
         let syllables: Vec<&str> = hypher::hyphenate_bounded(word, lang, 2, 3).collect();
         let mut at = 0;

@@ -1,7 +1,7 @@
 //! The apparatus files of the manuscript as strict serde types with spans:
 //! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
 //! (persons); `chronology.toml` has its types in `chronology::registry`, `phrases.toml`
-//! in `phrases::registry`. Parsing only;
+//! in `phrases`. Parsing only;
 //! the loader reads the files and hands their text in.
 //!
 //! Must not know: the model, how anchors are resolved.
@@ -195,7 +195,7 @@ pub struct Registries {
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
     pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,
-    pub phrases: Option<(FileId, crate::apparatus::phrases::registry::PhrasesFile)>,
+    pub phrases: Option<(FileId, crate::apparatus::phrases::PhrasesFile)>,
 }
 
 /// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.

@@ -1,18 +1,20 @@
-//! Foreign phrases: the phrases and titles of `phrases.toml`, each with its language,
-//! found in the texts, their headnotes and notes, the chronology's descriptions and notes
-//! and the reasons of the emendations, and marked there as foreign phrases (`InlineKind::Lang`). Marking only wraps
-//! inlines: the plain text, and so every offset of the apparatus, stays the same.
+//! Foreign phrases: the phrases and titles of `phrases.toml` (its strict serde types are
+//! here), each with its language, found in the texts, their headnotes and notes, the
+//! chronology's descriptions and notes and the reasons of the emendations, and marked
+//! there as foreign phrases (`InlineKind::Lang`). Marking only wraps inlines: the plain
+//! text, and so every offset of the apparatus, stays the same.
 //! Checked: language tags (E115), a phrase listed twice (E609), a phrase found nowhere
 //! (W605). A `[[skip]]` anchor marks a passage where a phrase is no foreign phrase.
 //!
 //! Must not know: how the outputs mark a language.
 
 pub mod matcher;
-pub mod registry;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use serde::Deserialize;
+use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 use super::chronology::Event;
@@ -24,9 +26,35 @@ use super::resolve::{Anchor, Resolver};
 use super::surgery::{for_each_leaf_mut, wrap_range};
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::text::inline_text;
-use crate::model::{BlockId, Inline, InlineKind, LangTag, Volume};
+use crate::model::{BlockId, Inline, InlineKind, LangTag, TextKind, Volume};
 use matcher::{Matcher, fold};
-use registry::PhrasesFile;
+
+/// `phrases.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhrasesFile {
+    #[serde(default)]
+    pub language: Vec<LanguageEntry>,
+    /// Passages of the texts where a phrase is no foreign phrase (an English word
+    /// spelt like a listed one).
+    #[serde(default)]
+    pub skip: Vec<AtAnchor>,
+}
+
+/// `[[language]]`: the phrases and titles of one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageEntry {
+    /// BCP 47 tag (`es`, `es-CL`, `fr`).
+    pub lang: Spanned<String>,
+    /// Words and phrases, found in any case ("cordones industriales" finds "Cordones
+    /// Industriales" too).
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+    /// Titles of works and names of periodicals, found exactly as written.
+    #[serde(default)]
+    pub titles: Vec<Spanned<String>>,
+}
 
 /// One phrase or title of the registry, with how often it was marked.
 #[derive(Debug, Clone)]
@@ -157,6 +185,7 @@ impl Marker {
         editorial: Editorial,
         skips: &[Anchor],
     ) -> Vec<usize> {
+        let volume_lang = volume.meta.language.clone();
         for text in &mut volume.texts {
             let id = text.id.clone();
             let skipped = |block: BlockId, range: &Range<usize>| {
@@ -167,41 +196,64 @@ impl Marker {
                         && range.start < a.range.end
                 })
             };
+            // The headnote is set in the text's document; the notes of a source are the
+            // editors' words, in the edition's language (as the EPUB marks them).
+            let own = text
+                .meta
+                .language
+                .as_ref()
+                .map_or(&*volume_lang, |l| l.as_str());
+            let notes_lang = match text.kind {
+                TextKind::Source => &*volume_lang,
+                TextKind::Editorial => own,
+            };
             for_each_leaf_mut(&mut text.blocks, &mut |block, inlines| {
-                self.mark(inlines, &|range| skipped(block, range))
+                self.mark(inlines, own, &|range| skipped(block, range))
             });
-            let notes = text.notes.iter_mut().map(|n| &mut n.blocks);
-            for blocks in std::iter::once(&mut text.headnote).chain(notes) {
-                for_each_leaf_mut(blocks, &mut |_, inlines| self.mark(inlines, &|_| false));
+            for_each_leaf_mut(&mut text.headnote, &mut |_, inlines| {
+                self.mark(inlines, own, &|_| false)
+            });
+            for note in &mut text.notes {
+                for_each_leaf_mut(&mut note.blocks, &mut |_, inlines| {
+                    self.mark(inlines, notes_lang, &|_| false)
+                });
             }
         }
         for event in editorial.events {
-            self.mark(&mut event.what, &|_| false);
+            self.mark(&mut event.what, &volume_lang, &|_| false);
             for_each_leaf_mut(&mut event.note, &mut |_, inlines| {
-                self.mark(inlines, &|_| false)
+                self.mark(inlines, &volume_lang, &|_| false)
             });
         }
         for emendation in editorial.emendations {
-            let blocks = &mut emendation.note_blocks;
-            for_each_leaf_mut(blocks, &mut |_, inlines| self.mark(inlines, &|_| false));
+            for_each_leaf_mut(&mut emendation.note_blocks, &mut |_, inlines| {
+                self.mark(inlines, &volume_lang, &|_| false)
+            });
         }
         self.uses
     }
 
-    /// Marks the phrases of one run of inlines (a paragraph or heading), but those whose
-    /// range `skip` refuses.
-    fn mark(&mut self, inlines: &mut Vec<Inline>, skip: &dyn Fn(&Range<usize>) -> bool) {
+    /// Marks the phrases of one run of inlines (a paragraph or heading) written in
+    /// `context` (a phrase in that same language is a use, but needs no mark), but those
+    /// whose range `skip` refuses.
+    fn mark(
+        &mut self,
+        inlines: &mut Vec<Inline>,
+        context: &str,
+        skip: &dyn Fn(&Range<usize>) -> bool,
+    ) {
         let plain = inline_text(inlines);
         for hit in self.matcher.find(&plain) {
+            let lang = &self.langs[hit.owner];
             if skip(&hit.range) {
                 continue;
             }
-            let lang = &self.langs[hit.owner];
+            // A use either way; marked only where the language changes.
             let make = |content| InlineKind::Lang {
                 lang: lang.clone(),
                 content,
             };
-            if wrap_range(inlines, hit.range, &make) > 0 {
+            if lang.as_str() == context || wrap_range(inlines, hit.range, &make) > 0 {
                 self.uses[hit.owner] += 1;
             }
         }

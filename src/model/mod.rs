@@ -76,15 +76,6 @@ pub struct TextMeta {
     pub subtitle_language: Option<LangTag>,
 }
 
-impl TextMeta {
-    /// The language of the title when it is not the text's own.
-    pub fn title_lang(&self) -> Option<&LangTag> {
-        self.title_language
-            .as_ref()
-            .filter(|t| Some(*t) != self.language.as_ref())
-    }
-}
-
 /// One text of the volume.
 #[derive(Debug, Clone)]
 pub struct Text {

@@ -116,7 +116,8 @@ fn link_or_text(w: &mut XmlWriter, label: &str, url: Option<&str>) {
 fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
     let meta = &text.meta;
     let id = format!("source-{}", index + 1);
-    let lang = texts::title_language(text).unwrap_or(text_language(text, &volume.meta.language));
+    let volume_lang = &volume.meta.language;
+    let lang = texts::title_language(text, volume_lang).unwrap_or(text_language(text, volume_lang));
     let title = text_label(text);
     w.start("section", &[("class", "credit"), ("aria-labelledby", &id)]);
     w.newline();

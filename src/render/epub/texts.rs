@@ -13,7 +13,7 @@ use super::xhtml::{
 use super::xml::XmlWriter;
 use crate::config::display_date;
 use crate::diag::Diagnostic;
-use crate::model::{Block, BlockId, BlockKind, Note, NoteId, Text, TextKind};
+use crate::model::{Block, BlockId, BlockKind, LangTag, Note, NoteId, Text, TextKind};
 
 /// The id of a text's `h1`, the target of links to the text as a whole.
 pub const TITLE_ID: &str = "title";
@@ -59,8 +59,22 @@ pub fn text_language<'a>(text: &'a Text, volume_language: &'a str) -> &'a str {
 }
 
 /// The language of a text's title when it is not that of its document.
-pub fn title_language(text: &Text) -> Option<&str> {
-    text.meta.title_lang().map(|l| l.as_str())
+pub fn title_language<'a>(text: &'a Text, volume_language: &str) -> Option<&'a str> {
+    own_language(&text.meta.title_language, text, volume_language)
+}
+
+/// The language of a text's subtitle when it is not that of its document.
+fn subtitle_language<'a>(text: &'a Text, volume_language: &str) -> Option<&'a str> {
+    own_language(&text.meta.subtitle_language, text, volume_language)
+}
+
+fn own_language<'a>(
+    lang: &'a Option<LangTag>,
+    text: &Text,
+    volume_language: &str,
+) -> Option<&'a str> {
+    let lang = lang.as_ref()?.as_str();
+    (lang != text_language(text, volume_language)).then_some(lang)
 }
 
 /// Writes `text` as the document `file`, with the markers of the print pages in
@@ -74,7 +88,8 @@ pub fn text_document(
 ) -> Result<TextDocument, Diagnostic> {
     let label = text_label(text);
     let doc_lang = text_language(text, volume_language);
-    let mut w = start_document_with(&label, title_language(text), doc_lang, Matter::Body);
+    let title_lang = title_language(text, volume_language);
+    let mut w = start_document_with(&label, title_lang, doc_lang, Matter::Body);
     w.start(
         "section",
         &[
@@ -125,7 +140,12 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
     w.start("header", &[]);
     w.newline();
     let mut attrs = vec![("id", TITLE_ID)];
-    attrs.extend(title_language(text).map(lang_attrs).into_iter().flatten());
+    attrs.extend(
+        title_language(text, volume_language)
+            .map(lang_attrs)
+            .into_iter()
+            .flatten(),
+    );
     w.element("h1", &attrs, label);
     w.newline();
     if let Some(sub) = meta
@@ -135,11 +155,8 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
         .filter(|s| !s.is_empty())
     {
         let mut attrs = vec![("class", "subtitle")];
-        let own = meta
-            .subtitle_language
-            .as_ref()
-            .filter(|l| Some(*l) != meta.language.as_ref());
-        attrs.extend(own.map(|l| lang_attrs(l.as_str())).into_iter().flatten());
+        let own = subtitle_language(text, volume_language);
+        attrs.extend(own.map(lang_attrs).into_iter().flatten());
         w.element("p", &attrs, &sub);
         w.newline();
     }

@@ -116,6 +116,10 @@ const OTHER_CASES: &[(&str, &str)] = &[
     // entry's short form.
     ("tests/fixtures/apparatus/bad-registries", "E607"),
     ("tests/fixtures/apparatus/bad-notes-toml", "E105"),
+    // E115 in phrases.toml and glossary.toml, E609 (W605 beside them).
+    ("tests/fixtures/lang/bad-registry", "E609"),
+    // E115 on the language keys of a text.
+    ("tests/fixtures/lang/bad-tags", "E115"),
 ];
 
 #[test]

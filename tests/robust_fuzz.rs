@@ -12,10 +12,12 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 use reader_edition::apparatus::anchor::{Passage, Query, TextIndex};
+use reader_edition::apparatus::surgery::{for_each_leaf_mut, wrap_range};
 use reader_edition::diag::{Diagnostic, FileId, Sources, render_all};
 use reader_edition::import::{self, Corpus, ImportInput, Recipe};
 use reader_edition::manuscript::markdown::{self, IdAlloc, MarkdownSource};
-use reader_edition::model::{BlockId, TextKind};
+use reader_edition::model::text::inline_text;
+use reader_edition::model::{BlockId, Inline, InlineKind, LangTag, TextKind};
 use reader_edition::render::epub::{EpubOptions, write_epub};
 use reader_edition::typeset::paragraph::first_fit::first_fit;
 use reader_edition::typeset::paragraph::knuth_plass::{Break, Item, Params, total_fit};
@@ -215,6 +217,9 @@ fn xhtml_writer(text: &str) {
     t.kind = TextKind::Editorial;
     t.blocks = parsed.blocks;
     t.notes = parsed.notes;
+    // Foreign phrases wrapped across whatever the input made (emphasis, links, code,
+    // note calls): the middle half of every paragraph and heading.
+    for_each_leaf_mut(&mut t.blocks, &mut |_, inlines| wrap_middle(inlines, text));
     t.headnote = Vec::new();
     t.meta.title = text.chars().take(80).collect();
     if let Ok(bytes) = write_epub(&volume, &EpubOptions::default()) {
@@ -251,6 +256,40 @@ fn xhtml_writer(text: &str) {
             }
         }
     }
+}
+
+/// Wraps the middle half of `inlines` in a Spanish phrase: the plain text stays the same
+/// and no phrase holds a note call.
+fn wrap_middle(inlines: &mut Vec<Inline>, input: &str) {
+    let plain = inline_text(inlines);
+    let boundary = |at: usize| {
+        (0..=at)
+            .rev()
+            .find(|&b| plain.is_char_boundary(b))
+            .unwrap_or(0)
+    };
+    let range = boundary(plain.len() / 4)..boundary(plain.len() * 3 / 4);
+    let es = LangTag::parse("es").unwrap();
+    wrap_range(inlines, range, &|content| InlineKind::Lang {
+        lang: es.clone(),
+        content,
+    });
+    assert_eq!(
+        inline_text(inlines),
+        plain,
+        "wrapping changed the text of {input:?}"
+    );
+    fn calls_in_phrases(list: &[Inline], inside: bool) -> bool {
+        list.iter().any(|i| match &i.kind {
+            InlineKind::NoteRef(_) => inside,
+            InlineKind::Lang { content, .. } => calls_in_phrases(content, true),
+            _ => i.children().is_some_and(|c| calls_in_phrases(c, inside)),
+        })
+    }
+    assert!(
+        !calls_in_phrases(inlines, false),
+        "a note call in a phrase for {input:?}"
+    );
 }
 
 /// A TOML string literal holding `s` exactly.

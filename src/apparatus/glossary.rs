@@ -11,8 +11,8 @@ use super::occur::{self, Occurrence, RegistryEntry};
 use super::registry::GlossaryFile;
 use super::resolve::Resolver;
 use super::words::MatchOptions;
-use crate::diag::{Diagnostic, FileId, Span};
-use crate::model::{TextId, Volume};
+use crate::diag::{Diagnostic, FileId, Span, codes};
+use crate::model::{LangTag, TextId, Volume};
 
 /// One acronym of the glossary with everything the outputs need.
 #[derive(Debug, Clone)]
@@ -21,8 +21,8 @@ pub struct GlossaryEntry {
     pub aliases: Vec<String>,
     /// Expansion in the original language.
     pub expansion: String,
-    /// BCP 47 tag of the expansion.
-    pub lang: Option<String>,
+    /// Language of the expansion.
+    pub lang: Option<LangTag>,
     pub english: Option<String>,
     pub about: Option<String>,
     /// Every use in the texts, in reading order.
@@ -88,7 +88,7 @@ pub fn compute(
                 short: a.short.get_ref().clone(),
                 aliases: a.aliases.iter().map(|s| s.get_ref().clone()).collect(),
                 expansion: a.expansion.clone(),
-                lang: a.lang.clone(),
+                lang: a.lang.as_ref().and_then(|l| lang_tag(l, file, diags)),
                 english: a.english.clone(),
                 about: a.about.clone(),
                 occurrences: found.occurrences,
@@ -104,6 +104,20 @@ pub fn compute(
             .then(a.short.cmp(&b.short))
     });
     out
+}
+
+/// The language tag of a `lang` key, or `None` with E115 when it is no tag.
+pub fn lang_tag(
+    key: &toml::Spanned<String>,
+    file: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<LangTag> {
+    LangTag::parse(key.get_ref())
+        .map_err(|message| {
+            let message = format!("`lang`: {message}");
+            diags.push(Diagnostic::new(codes::LANG_TAG, message).at(Span::new(file, key.span())));
+        })
+        .ok()
 }
 
 /// Acronym-like words (two or more capitals, optionally digits and inner hyphens, maybe a

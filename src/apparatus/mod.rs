@@ -17,6 +17,7 @@ pub mod names;
 pub mod note_files;
 pub mod notes;
 pub mod occur;
+pub mod phrases;
 pub mod registry;
 pub mod resolve;
 pub mod revision;
@@ -53,6 +54,9 @@ pub struct Apparatus {
     pub index: Vec<IndexEntry>,
     /// The unified chronology, in date order, each event with its references.
     pub chronology: Vec<Event>,
+    /// The foreign phrases and titles of phrases.toml, each with its uses (they are
+    /// marked in the model as `InlineKind::Lang`).
+    pub phrases: Vec<phrases::Phrase>,
     /// The explicit cross-references of the name index (`[[see]]`), checked.
     pub see: Vec<SeeRef>,
     /// What the registries do not cover (listed by `edition check`).
@@ -87,7 +91,7 @@ impl Apparatus {
         let uses: usize = self.glossary.iter().map(|e| e.occurrences.len()).sum();
         let mentions: usize = self.index.iter().map(|e| e.occurrences.len()).sum();
         format!(
-            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references; {} dated passages not in it\n",
+            "  apparatus: {} editorial notes, {} emendations, {} anchors resolved\n  glossary: {} entries, {} uses; {} acronym-like words not in it\n  name index: {} headings, {} occurrences; {} name-like sequences not in it\n  chronology: {} events, {} references; {} dated passages not in it\n  foreign phrases: {} phrases and titles, {} uses marked\n",
             self.notes.len(),
             self.emendations.len(),
             self.anchors_resolved,
@@ -104,6 +108,8 @@ impl Apparatus {
                 .iter()
                 .map(|d| d.places.len())
                 .sum::<usize>(),
+            self.phrases.len(),
+            self.phrases.iter().map(|p| p.uses).sum::<usize>(),
         )
     }
 }
@@ -188,6 +194,18 @@ pub fn compute(
         app.coverage.dates =
             chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
     }
+    // Last, once the notes are placed and the chronology read: the foreign phrases are
+    // marked wherever they stand (wrapping inlines, no offset moves).
+    let mut phrase_skips = 0;
+    if let Some((file, p)) = &registries.phrases {
+        let editorial = phrases::Editorial {
+            events: &mut app.chronology,
+            emendations: &mut app.emendations,
+        };
+        let marked = phrases::compute(volume, editorial, *file, p, &resolver, diags);
+        app.phrases = marked.phrases;
+        phrase_skips = marked.skips;
+    }
     app.resolutions.extend(resolver.take_log());
     // Any anchor that failed is an error, and an apparatus with errors is never used.
     let skips = registries
@@ -201,7 +219,8 @@ pub fn compute(
         + app.registry_anchors()
         + skips
         + chronology::reference_count(&app.chronology)
-        + ignores.passages.len();
+        + ignores.passages.len()
+        + phrase_skips;
     app
 }
 

@@ -168,11 +168,9 @@ pub fn renumber(volume: &mut Volume) {
 fn collect_calls(blocks: &[Block], out: &mut Vec<NoteId>) {
     fn inlines(list: &[Inline], out: &mut Vec<NoteId>) {
         for i in list {
-            match &i.kind {
-                InlineKind::NoteRef(id) if !out.contains(id) => out.push(*id),
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => inlines(c, out),
+            match (&i.kind, i.children()) {
+                (InlineKind::NoteRef(id), _) if !out.contains(id) => out.push(*id),
+                (_, Some(c)) => inlines(c, out),
                 _ => {}
             }
         }

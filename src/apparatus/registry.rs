@@ -1,6 +1,7 @@
 //! The apparatus files of the manuscript as strict serde types with spans:
 //! `notes.toml` (notes and emendations), `glossary.toml` (acronyms), `names.toml`
-//! (persons); `chronology.toml` has its types in `chronology::registry`. Parsing only;
+//! (persons); `chronology.toml` has its types in `chronology::registry`, `phrases.toml`
+//! in `phrases`. Parsing only;
 //! the loader reads the files and hands their text in.
 //!
 //! Must not know: the model, how anchors are resolved.
@@ -117,7 +118,7 @@ pub struct AcronymEntry {
     /// The expansion in the original language.
     pub expansion: String,
     /// BCP 47 tag of the expansion's language.
-    pub lang: Option<String>,
+    pub lang: Option<Spanned<String>>,
     /// English form, when the expansion is in another language.
     pub english: Option<String>,
     pub about: Option<String>,
@@ -194,6 +195,7 @@ pub struct Registries {
     pub glossary: Option<(FileId, GlossaryFile)>,
     pub names: Option<(FileId, NamesFile)>,
     pub chronology: Option<(FileId, crate::apparatus::chronology::ChronologyFile)>,
+    pub phrases: Option<(FileId, crate::apparatus::phrases::PhrasesFile)>,
 }
 
 /// Parses one registry file; `None` (with the diagnostic pushed) when it is malformed.

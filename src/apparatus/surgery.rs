@@ -1,11 +1,13 @@
 //! Edits of the model at plain-text offsets: the leaf blocks of a text with their plain
 //! text (the coordinates of every anchor), inserting a note call at an offset, replacing
-//! a range of words. Offsets are bytes of `model::text::inline_text` of the block.
+//! a range of words, wrapping a range in a container (a foreign phrase). Offsets are
+//! bytes of `model::text::inline_text` of the block.
 //!
 //! Must not know: anchors, registries, files.
 
 use std::ops::Range;
 
+use crate::diag::Span;
 use crate::model::text::inline_text;
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind};
 
@@ -25,6 +27,19 @@ fn walk(blocks: &[Block], f: &mut dyn FnMut(BlockId, &[Inline])) {
             BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => f(b.id, content),
             BlockKind::Quote(children) => walk(children, f),
             BlockKind::List { items, .. } => items.iter().for_each(|i| walk(i, f)),
+            BlockKind::Rule => {}
+        }
+    }
+}
+
+/// Calls `f` on the inlines of every heading and paragraph of `blocks` (also inside
+/// quotations and lists), in reading order, to edit them.
+pub fn for_each_leaf_mut(blocks: &mut [Block], f: &mut dyn FnMut(BlockId, &mut Vec<Inline>)) {
+    for b in blocks {
+        match &mut b.kind {
+            BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => f(b.id, content),
+            BlockKind::Quote(children) => for_each_leaf_mut(children, f),
+            BlockKind::List { items, .. } => items.iter_mut().for_each(|i| for_each_leaf_mut(i, f)),
             BlockKind::Rule => {}
         }
     }
@@ -78,13 +93,11 @@ pub fn insert_at(inlines: &mut Vec<Inline>, offset: usize, new: Inline) -> bool 
                     inlines.insert(k + 2, tail);
                     return true;
                 }
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => {
-                    return insert_at(c, local, new);
-                }
-                // Inside inline code or a bad boundary: after the inline.
                 _ => {
+                    if let Some(c) = inlines[k].children_mut() {
+                        return insert_at(c, local, new);
+                    }
+                    // Inside inline code or a bad boundary: after the inline.
                     inlines.insert(k + 1, new);
                     return true;
                 }
@@ -123,15 +136,13 @@ pub fn replace_range(
                 return Err(ReplaceError::CrossesFormatting);
             }
             let local = range.start - pos..range.end - pos;
-            return match &mut i.kind {
-                InlineKind::Text(s) => {
-                    s.replace_range(local, with);
-                    Ok(())
-                }
-                InlineKind::Emph(c)
-                | InlineKind::Strong(c)
-                | InlineKind::Link { content: c, .. } => replace_range(c, local, with),
-                _ => Err(ReplaceError::CrossesFormatting),
+            if let InlineKind::Text(s) = &mut i.kind {
+                s.replace_range(local, with);
+                return Ok(());
+            }
+            return match i.children_mut() {
+                Some(c) => replace_range(c, local, with),
+                None => Err(ReplaceError::CrossesFormatting),
             };
         }
         pos = end;
@@ -139,70 +150,140 @@ pub fn replace_range(
     Err(ReplaceError::OutOfRange)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diag::{FileId, Span};
-    use crate::model::NoteId;
-
-    fn t(s: &str) -> Inline {
-        Inline {
-            span: Span::new(FileId(0), 0..0),
-            kind: InlineKind::Text(s.to_string()),
-        }
-    }
-
-    fn call(n: u32) -> Inline {
-        Inline {
-            span: Span::new(FileId(0), 0..0),
-            kind: InlineKind::NoteRef(NoteId(n)),
-        }
-    }
-
-    fn shape(inlines: &[Inline]) -> String {
-        inlines
-            .iter()
-            .map(|i| match &i.kind {
-                InlineKind::Text(s) => format!("[{s}]"),
-                InlineKind::NoteRef(n) => format!("^{n}"),
-                InlineKind::Emph(c) => format!("*{}*", shape(c)),
-                _ => "?".into(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn inserts_inside_a_run_and_after_emphasis() {
-        let mut v = vec![t("founded on 12 October 1965. At its")];
-        assert!(insert_at(
-            &mut v,
-            "founded on 12 October 1965".len(),
-            call(1)
-        ));
-        assert_eq!(shape(&v), "[founded on 12 October 1965]^n1[. At its]");
-        let emph = Inline {
-            span: Span::new(FileId(0), 0..0),
-            kind: InlineKind::Emph(vec![t("mediagua")]),
+/// Wraps the plain-text `range` in containers made by `make` (a foreign phrase) and
+/// returns how many it made: one around the inlines the range covers, split at the ends
+/// of the range when they fall inside a run of text. The range is never wrapped across
+/// the edge of an emphasis or a link (the part inside one is wrapped inside it, so the
+/// link stays whole) and never around a note call (the parts on either side are wrapped
+/// apart); inline code is wrapped only whole.
+pub fn wrap_range(
+    inlines: &mut Vec<Inline>,
+    range: Range<usize>,
+    make: &dyn Fn(Vec<Inline>) -> InlineKind,
+) -> usize {
+    split_text_at(inlines, range.start);
+    split_text_at(inlines, range.end);
+    let mut out = Vec::with_capacity(inlines.len());
+    let mut group: Vec<Inline> = Vec::new();
+    let mut made = 0;
+    // Wraps the inlines gathered so far, the spaces at their edges left outside (a
+    // piece beside a note call); 1 when it made a container.
+    let flush = |group: &mut Vec<Inline>, out: &mut Vec<Inline>| -> usize {
+        let (lead, trail) = edge_spaces(group);
+        out.extend(lead);
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            out.extend(trail);
+            return 0;
         };
-        let mut v = vec![t("a little "), emph, t(" we put up")];
-        assert!(insert_at(&mut v, "a little mediagua".len(), call(2)));
-        assert_eq!(shape(&v), "[a little ]*[mediagua]*^n2[ we put up]");
-        assert!(!insert_at(&mut v, 999, call(3)));
-    }
-
-    #[test]
-    fn replaces_inside_one_run_only() {
-        let mut v = vec![t("I was thrille by it")];
-        replace_range(&mut v, 6..13, "thrilled").unwrap();
-        assert_eq!(shape(&v), "[I was thrilled by it]");
-        let emph = Inline {
-            span: Span::new(FileId(0), 0..0),
-            kind: InlineKind::Emph(vec![t("b")]),
+        let joined = first.span.file == last.span.file && first.span.start <= last.span.end;
+        let span = match joined {
+            true => Span {
+                end: last.span.end,
+                ..first.span
+            },
+            false => first.span,
         };
-        let mut v = vec![t("a "), emph, t(" c")];
-        assert_eq!(
-            replace_range(&mut v, 0..3, "x"),
-            Err(ReplaceError::CrossesFormatting)
-        );
+        out.push(Inline {
+            span,
+            kind: make(std::mem::take(group)),
+        });
+        out.extend(trail);
+        1
+    };
+    let mut pos = 0;
+    for mut i in std::mem::take(inlines) {
+        let len = visible_len(&i);
+        let (start, end) = (pos, pos + len);
+        pos = end;
+        let inside = start >= range.start && end <= range.end;
+        let calls = has_note_call(&i);
+        if len > 0 && inside && !calls {
+            group.push(i);
+            continue;
+        }
+        made += flush(&mut group, &mut out);
+        let overlaps = start < range.end && range.start < end;
+        if overlaps && let Some(c) = i.children_mut() {
+            let local = range.start.max(start) - start..range.end.min(end) - start;
+            made += wrap_range(c, local, make);
+        }
+        out.push(i);
+    }
+    made += flush(&mut group, &mut out);
+    *inlines = out;
+    made
+}
+
+/// Splits the run of text (at this level) that `offset` falls inside, on a character
+/// boundary, so that an inline ends there.
+fn split_text_at(inlines: &mut Vec<Inline>, offset: usize) {
+    let mut pos = 0;
+    for k in 0..inlines.len() {
+        let len = visible_len(&inlines[k]);
+        if offset > pos && offset < pos + len {
+            let span = inlines[k].span;
+            if let InlineKind::Text(s) = &mut inlines[k].kind
+                && s.is_char_boundary(offset - pos)
+            {
+                let tail = s.split_off(offset - pos);
+                let tail = Inline {
+                    span,
+                    kind: InlineKind::Text(tail),
+                };
+                inlines.insert(k + 1, tail);
+            }
+            return;
+        }
+        pos += len;
     }
 }
+
+/// Takes the spaces that begin the first and end the last of `group`'s inlines (when
+/// they are text) out of it, as inlines of their own.
+fn edge_spaces(group: &mut Vec<Inline>) -> (Option<Inline>, Option<Inline>) {
+    let mut cut = |at_start: bool| -> Option<Inline> {
+        let k = if at_start {
+            0
+        } else {
+            group.len().checked_sub(1)?
+        };
+        group.get(k)?;
+        let span = group[k].span;
+        let InlineKind::Text(s) = &mut group[k].kind else {
+            return None;
+        };
+        let kept = if at_start {
+            s.trim_start()
+        } else {
+            s.trim_end()
+        };
+        if kept.len() == s.len() {
+            return None;
+        }
+        let spaces = if at_start {
+            let rest = s.split_off(s.len() - kept.len());
+            std::mem::replace(s, rest)
+        } else {
+            s.split_off(kept.len())
+        };
+        if s.is_empty() {
+            group.remove(k);
+        }
+        Some(Inline {
+            span,
+            kind: InlineKind::Text(spaces),
+        })
+    };
+    let lead = cut(true);
+    let trail = cut(false);
+    (lead, trail)
+}
+
+/// Whether a note call stands in `i` or inside it.
+fn has_note_call(i: &Inline) -> bool {
+    matches!(i.kind, InlineKind::NoteRef(_))
+        || i.children().is_some_and(|c| c.iter().any(has_note_call))
+}
+
+#[cfg(test)]
+mod tests;

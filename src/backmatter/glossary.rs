@@ -7,6 +7,7 @@
 use super::Locator;
 use crate::apparatus::GlossaryEntry;
 use crate::apparatus::names::collation_order;
+use crate::model::LangTag;
 
 /// The glossary part.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ pub struct GlossaryTerm {
     pub aliases: Vec<String>,
     /// The expansion in its own language, and that language's BCP 47 tag.
     pub expansion: String,
-    pub lang: Option<String>,
+    pub lang: Option<LangTag>,
     pub english: Option<String>,
     pub about: Option<String>,
     /// Every use in the texts, in reading order.

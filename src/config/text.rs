@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::import::Recipe;
-use crate::model::TextMeta;
+use crate::model::{LangTag, TextMeta};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,7 +21,12 @@ pub struct TextConfig {
     pub licence: Option<String>,
     pub licence_url: Option<String>,
     pub provenance: Option<String>,
-    pub language: Option<String>,
+    /// Language of the text, when it differs from the volume's (a BCP 47 tag).
+    pub language: Option<Spanned<String>>,
+    /// Language of the title (and short title), when it differs from the text's.
+    pub title_language: Option<Spanned<String>>,
+    /// Language of the subtitle, when it differs from the text's.
+    pub subtitle_language: Option<Spanned<String>>,
     /// The editors' headnote (Markdown), set under the text's title: who wrote the text,
     /// when and where, its viewpoint, and what the edition did to it.
     pub headnote: Option<Spanned<String>>,
@@ -46,7 +51,23 @@ impl TextConfig {
             licence: self.licence.clone(),
             licence_url: self.licence_url.clone(),
             provenance: self.provenance.clone(),
-            language: self.language.clone(),
+            language: tag(&self.language),
+            title_language: tag(&self.title_language),
+            subtitle_language: tag(&self.subtitle_language),
         }
     }
+
+    /// The language keys as written, with their names: checked when the text is read.
+    pub fn language_keys(&self) -> [(&'static str, Option<&Spanned<String>>); 3] {
+        [
+            ("language", self.language.as_ref()),
+            ("title_language", self.title_language.as_ref()),
+            ("subtitle_language", self.subtitle_language.as_ref()),
+        ]
+    }
+}
+
+/// A language key's tag; one that is no tag is reported when the text is read (E115).
+fn tag(key: &Option<Spanned<String>>) -> Option<LangTag> {
+    key.as_ref().and_then(|k| LangTag::parse(k.get_ref()).ok())
 }

@@ -3,7 +3,8 @@
 //!
 //! Ranges: E1xx manuscript files and configuration, E2xx import recipes, E3xx Markdown
 //! and the model, E4xx fonts and typesetting, E5xx outputs, E6xx the editorial apparatus
-//! (anchors, notes, emendations, glossary, name index); W… warnings of the same areas.
+//! (anchors, notes, emendations, glossary, name index, foreign phrases); W… warnings of
+//! the same areas.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -59,6 +60,8 @@ catalogue! {
         "merge the two `[[person]]` entries into one (all variants together); tell homonyms apart in `name`, e.g. with a date or role";
     NEVER_TEXT = "E114", Error, "control character or noncharacter in the text",
         "delete the invisible character (it came with a copy from the web or a PDF); a line break is a blank line, a tab a space";
+    LANG_TAG = "E115", Error, "invalid language tag",
+        "write a BCP 47 language tag: a language code of 2 or 3 letters, maybe with a script, region or variant, such as `es`, `es-CL`, `pt-BR` or `sr-Latn`";
     TEXT_UNLISTED = "W101", Warning, "text not in the order",
         "add the slug to `order` in edition.toml, or remove the file";
     // ---- E2xx: import recipes -----------------------------------------------------------
@@ -126,6 +129,8 @@ catalogue! {
         "give each short form, alias or variant to one entry; list a homograph under `texts` of the entry it belongs to";
     NOTE_BODY = "E608", Error, "note body unusable",
         "write the note's body as Markdown text without footnotes of its own, and not empty";
+    PHRASE_TWICE = "E609", Error, "foreign phrase listed twice",
+        "list each phrase or title once (case aside), under the language it is in: remove the second";
     ACRONYM_UNDEFINED = "W601", Warning, "acronym not in the glossary",
         "add an `[[acronym]]` to glossary.toml whose `short` or `aliases` cover it";
     GLOSSARY_UNUSED = "W602", Warning, "glossary entry no text uses",
@@ -134,6 +139,8 @@ catalogue! {
         "add a `[[person]]` to names.toml with this form among its `variants`, if it is a person";
     PERSON_UNUSED = "W604", Warning, "person of the name index no text mentions",
         "correct `variants` to the forms the texts use, or remove the entry";
+    PHRASE_UNUSED = "W605", Warning, "foreign phrase no text uses",
+        "correct the phrase to the spelling the texts, headnotes, notes or chronology use (a title exactly as written), or remove it";
     // ---- E64x: the chronology ------------------------------------------------------------
     CHRONOLOGY_DATE = "E640", Error, "invalid event date",
         "write YYYY, YYYY-MM or YYYY-MM-DD, a range START/END of two such dates, or `c. YYYY` for a circa date";

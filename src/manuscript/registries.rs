@@ -1,5 +1,6 @@
 //! Reads the apparatus files of the manuscript (`notes.toml` and the per-text
-//! `notes/<slug>.toml`, `glossary.toml`, `names.toml`, `chronology.toml`), each optional,
+//! `notes/<slug>.toml`, `glossary.toml`, `names.toml`, `chronology.toml`, `phrases.toml`),
+//! each optional,
 //! and parses them with the apparatus's strict types.
 
 use std::path::Path;
@@ -28,6 +29,7 @@ pub fn read(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Regi
     let glossary = file("glossary.toml", sources);
     let names = file("names.toml", sources);
     let chronology = file("chronology.toml", sources);
+    let phrases = file("phrases.toml", sources);
     let text_notes = text_note_files(root)
         .into_iter()
         .filter_map(|(name, slug)| Some((file(&name, sources)?, slug)))
@@ -39,6 +41,8 @@ pub fn read(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Regi
             .and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
         names: names.and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
         chronology: chronology
+            .and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
+        phrases: phrases
             .and_then(|f| registry::parse(sources.text(f), f, &mut found).map(|v| (f, v))),
     };
     if let Some((f, n)) = &mut r.notes {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::config::{EditionConfig, Precision, TextConfig, check_date, parse_toml};
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources, Span, codes};
+use crate::model::LangTag;
 use crate::model::TextId;
 
 use super::files::{PathOrigin, read_text};
@@ -208,6 +209,19 @@ pub fn read_text_config(
             file,
             toml_offset + span.start..toml_offset + span.end,
         )));
+    }
+    for (key, value) in config.language_keys() {
+        if let Some(value) = value
+            && let Err(message) = LangTag::parse(value.get_ref())
+        {
+            let span = value.span();
+            diags.push(
+                Diagnostic::new(codes::LANG_TAG, format!("`{key}`: {message}")).at(Span::new(
+                    file,
+                    toml_offset + span.start..toml_offset + span.end,
+                )),
+            );
+        }
     }
     match (spec.kind, &config.import) {
         (TextFileKind::Recipe, None) => {

@@ -5,10 +5,12 @@
 //! Must not know: Markdown syntax, fonts, pages, PDF or XHTML.
 
 mod ids;
+pub mod lang;
 pub mod text;
 pub mod walk;
 
 pub use ids::{BlockId, NoteId, TextId};
+pub use lang::LangTag;
 
 use crate::diag::Span;
 
@@ -67,7 +69,11 @@ pub struct TextMeta {
     /// One line: how the edition obtained the text.
     pub provenance: Option<String>,
     /// Language of the text, when it differs from the volume's.
-    pub language: Option<String>,
+    pub language: Option<LangTag>,
+    /// Language of the title (and short title), when it differs from the text's.
+    pub title_language: Option<LangTag>,
+    /// Language of the subtitle, when it differs from the text's.
+    pub subtitle_language: Option<LangTag>,
 }
 
 /// One text of the volume.
@@ -136,6 +142,37 @@ pub enum InlineKind {
     NoteRef(NoteId),
     /// A forced line break.
     LineBreak,
+    /// A phrase in another language than its surroundings (a Spanish phrase of the
+    /// registry in an English text). Never holds a note call: the call is the edition's.
+    Lang {
+        lang: LangTag,
+        content: Vec<Inline>,
+    },
+}
+
+impl Inline {
+    /// The inlines inside a container (emphasis, link, foreign phrase); `None` for a
+    /// leaf.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match &self.kind {
+            InlineKind::Emph(c)
+            | InlineKind::Strong(c)
+            | InlineKind::Link { content: c, .. }
+            | InlineKind::Lang { content: c, .. } => Some(c),
+            _ => None,
+        }
+    }
+
+    /// [`Inline::children`], to edit.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match &mut self.kind {
+            InlineKind::Emph(c)
+            | InlineKind::Strong(c)
+            | InlineKind::Link { content: c, .. }
+            | InlineKind::Lang { content: c, .. } => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// An editorial note (or a footnote of an editorial text).

@@ -1,7 +1,9 @@
 //! Plain-text views of model nodes, shared by the outputs and the tests (word counts,
 //! "nothing lost", page starts).
 
-use super::{Block, BlockKind, Inline, InlineKind};
+use std::ops::Range;
+
+use super::{Block, BlockKind, Inline, InlineKind, LangTag};
 
 /// The visible text of a run of inlines (note calls excluded).
 pub fn inline_text(inlines: &[Inline]) -> String {
@@ -14,11 +16,66 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match &i.kind {
             InlineKind::Text(s) | InlineKind::Code(s) => out.push_str(s),
-            InlineKind::Emph(c) | InlineKind::Strong(c) | InlineKind::Link { content: c, .. } => {
-                push_inlines(c, out)
-            }
+            InlineKind::Emph(c)
+            | InlineKind::Strong(c)
+            | InlineKind::Link { content: c, .. }
+            | InlineKind::Lang { content: c, .. } => push_inlines(c, out),
             InlineKind::NoteRef(_) => {}
             InlineKind::LineBreak => out.push(' '),
+        }
+    }
+}
+
+/// A label for navigation: the visible text of `inlines` with runs of whitespace as one
+/// space, trimmed, and the byte ranges of the label that are foreign phrases with their
+/// language (a space between a phrase and its surroundings stays outside the range).
+pub fn label_with_langs(inlines: &[Inline]) -> (String, Vec<(Range<usize>, LangTag)>) {
+    let mut runs = Vec::new();
+    lang_runs(inlines, None, &mut runs);
+    let mut out = String::new();
+    let mut ranges = Vec::new();
+    let mut open: Option<(usize, &LangTag)> = None;
+    let mut space = false;
+    for (text, lang) in runs {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if open.map(|(_, l)| l) != lang
+                && let Some((start, l)) = open.take()
+            {
+                ranges.push((start..out.len(), l.clone()));
+            }
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            if open.is_none() {
+                open = lang.map(|l| (out.len(), l));
+            }
+            out.push(c);
+        }
+    }
+    if let Some((start, l)) = open {
+        ranges.push((start..out.len(), l.clone()));
+    }
+    (out, ranges)
+}
+
+/// The visible text of `inlines` as runs, each with the language of the innermost
+/// foreign phrase around it.
+fn lang_runs<'a>(
+    inlines: &'a [Inline],
+    lang: Option<&'a LangTag>,
+    out: &mut Vec<(&'a str, Option<&'a LangTag>)>,
+) {
+    for i in inlines {
+        match &i.kind {
+            InlineKind::Text(s) | InlineKind::Code(s) => out.push((s, lang)),
+            InlineKind::Lang { lang, content } => lang_runs(content, Some(lang), out),
+            InlineKind::LineBreak => out.push((" ", lang)),
+            InlineKind::NoteRef(_) => {}
+            _ => lang_runs(i.children().unwrap_or_default(), lang, out),
         }
     }
 }
@@ -88,6 +145,25 @@ fn is_superscript_digit(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::{FileId, Span};
+
+    #[test]
+    fn labels_keep_the_ranges_of_foreign_phrases() {
+        let inline = |kind| Inline {
+            span: Span::new(FileId(0), 0..0),
+            kind,
+        };
+        let text = |s: &str| inline(InlineKind::Text(s.into()));
+        let es = LangTag::parse("es").unwrap();
+        let phrase = inline(InlineKind::Lang {
+            lang: es.clone(),
+            content: vec![text("Cordones  Industriales")],
+        });
+        let (label, langs) = label_with_langs(&[text(" The  "), phrase, text("  of 1973 ")]);
+        assert_eq!(label, "The Cordones Industriales of 1973");
+        assert_eq!(langs, vec![(4..25, es)]);
+        assert_eq!(&label[4..25], "Cordones Industriales");
+    }
 
     #[test]
     fn normalize_words_joins_hyphens_and_apostrophes() {

@@ -41,6 +41,7 @@ impl Layout<'_, '_> {
                             text: format!("{}.\u{2002}", note.number),
                             style: Style::Regular,
                             offset: 0,
+                            lang: None,
                         }];
                         self.paragraph(inlines, label, &frame, 0.0, ctx, &mut out);
                     }

@@ -132,6 +132,7 @@ impl Layout<'_, '_> {
             text: s.to_string(),
             style: frame.style,
             offset: 0,
+            lang: None,
         }];
         let numbers = NoNotes;
         let ctx = ParaCtx {

@@ -227,7 +227,7 @@ pub fn volume() -> Volume {
             date: Some("1973-07".into()),
             licence: Some("All rights reserved".into()),
             provenance: Some("Abridged and edited by Jorge Jorquera.".into()),
-            language: Some("es".into()),
+            language: LangTag::parse("es").ok(),
             subtitle: Some("Teatro Caupolicán, 17 de julio de 1973".into()),
             ..meta("Discurso del Teatro Caupolicán")
         },
@@ -361,7 +361,7 @@ pub fn edge_volume() -> Volume {
         id: TextId("Untitled Text!".into()),
         kind: TextKind::Source,
         meta: TextMeta {
-            language: Some("es-CL".into()),
+            language: LangTag::parse("es-CL").ok(),
             ..TextMeta::default()
         },
         blocks,

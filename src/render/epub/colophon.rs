@@ -3,7 +3,7 @@
 //! (title, author, source link, licence link, and that the text was modified).
 
 use super::front::{imprint, join_names, volume_title};
-use super::texts::{text_label, text_language};
+use super::texts::{self, text_label, text_language};
 use super::url::safe_url;
 use super::xhtml::{Matter, collapse_spaces, finish_document, start_document};
 use super::xml::XmlWriter;
@@ -116,7 +116,8 @@ fn link_or_text(w: &mut XmlWriter, label: &str, url: Option<&str>) {
 fn source(w: &mut XmlWriter, text: &Text, index: usize, volume: &Volume) {
     let meta = &text.meta;
     let id = format!("source-{}", index + 1);
-    let lang = text_language(text, &volume.meta.language);
+    let volume_lang = &volume.meta.language;
+    let lang = texts::title_language(text, volume_lang).unwrap_or(text_language(text, volume_lang));
     let title = text_label(text);
     w.start("section", &[("class", "credit"), ("aria-labelledby", &id)]);
     w.newline();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::model::walk::for_each_inline;
-use crate::model::{Block, BlockKind, InlineKind, NoteId, Text, Volume};
+use crate::model::{Block, BlockKind, InlineKind, LangTag, NoteId, Text, Volume};
 
 pub fn note_without_definition(id: NoteId) -> Diagnostic {
     Diagnostic::new(
@@ -20,18 +20,6 @@ pub fn packaging(err: impl std::fmt::Display) -> Diagnostic {
         codes::EPUB_PACKAGING,
         format!("cannot write the EPUB zip: {err}"),
     )
-}
-
-/// Whether `tag` has the shape of a BCP 47 language tag: subtags of 1–8 ASCII letters
-/// or digits separated by hyphens, the first an ISO 639 code of 2 or 3 letters (the
-/// longer primary subtags are reserved or unused). Registry lookups are left to
-/// validators; this keeps garbage such as `English` out of `xml:lang`.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Whether `date` is a calendar date `YYYY-MM-DD` (months and days in range).
@@ -54,7 +42,8 @@ pub fn is_iso_date(date: &str) -> bool {
 /// Checks what the writer relies on and reports the first problem.
 pub fn check_volume(volume: &Volume) -> Result<(), Diagnostic> {
     let meta = &volume.meta;
-    if !is_language_tag(&meta.language) {
+    // The same check as every language key of the manuscript's (`model::LangTag`).
+    if LangTag::parse(&meta.language).is_err() {
         return Err(Diagnostic::new(
             codes::EPUB_METADATA,
             format!(
@@ -81,20 +70,6 @@ pub fn check_volume(volume: &Volume) -> Result<(), Diagnostic> {
     let mut blocks = BTreeSet::new();
     let mut notes = BTreeSet::new();
     for text in &volume.texts {
-        if let Some(lang) = text
-            .meta
-            .language
-            .as_deref()
-            .filter(|l| !is_language_tag(l))
-        {
-            return Err(Diagnostic::new(
-                codes::EPUB_METADATA,
-                format!(
-                    "the language `{lang}` of text `{}` is not a language tag",
-                    text.id
-                ),
-            ));
-        }
         for note in &text.notes {
             if !notes.insert(note.id) {
                 return Err(Diagnostic::new(
@@ -163,16 +138,6 @@ fn missing_call(text: &Text, id: NoteId, span: Span) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_tags() {
-        for ok in ["en", "es", "en-GB", "es-419", "zh-Hant-TW"] {
-            assert!(is_language_tag(ok), "{ok}");
-        }
-        for bad in ["", "e", "en_GB", "en-", "<x>", "english language"] {
-            assert!(!is_language_tag(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn dates() {

@@ -116,7 +116,7 @@ pub fn contents_page(meta: &VolumeMeta, lines: &[ContentsLine], depth: usize) ->
     w.newline();
     for line in lines {
         w.start("li", &[]);
-        w.element("a", &line.entry.link_attrs(), &line.entry.label);
+        line.entry.write_link(&mut w);
         if let Some(author) = line
             .author
             .as_deref()
@@ -153,7 +153,7 @@ fn entries(w: &mut XmlWriter, list: &[NavEntry]) {
     w.start("ol", &[]);
     for e in list {
         w.start("li", &[]);
-        w.element("a", &e.link_attrs(), &e.label);
+        e.write_link(w);
         entries(w, &e.children);
         w.end();
     }

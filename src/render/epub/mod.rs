@@ -246,6 +246,9 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         if text_lang != lang {
             entry.set_lang(&text_lang);
         }
+        // A title in its own language marks its entry, not the sections below it.
+        let title_lang = texts::title_language(text, lang).unwrap_or(&text_lang);
+        entry.lang = (title_lang != lang).then(|| title_lang.to_string());
         toc.push(entry.truncated(options.nav_depth + 1));
         lines.push(front::ContentsLine {
             entry,

@@ -93,7 +93,7 @@ fn nav_list(w: &mut XmlWriter, entries: &[NavEntry]) {
     w.newline();
     for e in entries {
         w.start("li", &[]);
-        w.element("a", &e.link_attrs(), &e.label);
+        e.write_link(w);
         if !e.children.is_empty() {
             w.newline();
             nav_list(w, &e.children);

@@ -1,13 +1,19 @@
 //! The table of contents as a tree of labelled links, shared by nav.xhtml, toc.ncx and
 //! the contents page: documents, then the sections of each text by heading level.
 
-use super::xhtml::HeadingRef;
+use std::ops::Range;
+
+use super::xhtml::{HeadingRef, text_with_langs};
+use super::xml::XmlWriter;
+use crate::model::LangTag;
 
 /// One entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NavEntry {
     /// The visible label, never empty.
     pub label: String,
+    /// Foreign phrases in the label (a section heading's): byte ranges and languages.
+    pub langs: Vec<(Range<usize>, LangTag)>,
     /// A link relative to the package folder: `file.xhtml` or `file.xhtml#b12`.
     pub href: String,
     /// The label's language when it differs from the volume's (a text in Spanish).
@@ -19,6 +25,7 @@ impl NavEntry {
     pub fn leaf(label: impl Into<String>, href: impl Into<String>) -> NavEntry {
         NavEntry {
             label: label.into(),
+            langs: Vec::new(),
             href: href.into(),
             lang: None,
             children: Vec::new(),
@@ -41,6 +48,13 @@ impl NavEntry {
         attrs
     }
 
+    /// Writes the link to this entry: `a` with its label, the foreign phrases marked.
+    pub fn write_link(&self, w: &mut XmlWriter) {
+        w.start("a", &self.link_attrs());
+        text_with_langs(w, &self.label, &self.langs);
+        w.end();
+    }
+
     /// Depth of the tree below and including this entry.
     pub fn depth(&self) -> usize {
         1 + self.children.iter().map(NavEntry::depth).max().unwrap_or(0)
@@ -58,6 +72,7 @@ impl NavEntry {
         };
         NavEntry {
             label: self.label.clone(),
+            langs: self.langs.clone(),
             href: self.href.clone(),
             lang: self.lang.clone(),
             children,
@@ -76,6 +91,7 @@ pub fn nest(file: &str, headings: &[HeadingRef]) -> Vec<NavEntry> {
             .position(|h| h.level <= first.level)
             .unwrap_or(tail.len());
         let mut entry = NavEntry::leaf(first.label.clone(), format!("{file}#{}", first.id));
+        entry.langs = first.langs.clone();
         entry.children = nest(file, &tail[..end]);
         out.push(entry);
         rest = &tail[end..];
@@ -91,6 +107,7 @@ mod tests {
         HeadingRef {
             level,
             label: label.into(),
+            langs: Vec::new(),
             id: format!("b{}", label.len()),
         }
     }

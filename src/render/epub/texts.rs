@@ -7,11 +7,13 @@ use std::collections::BTreeSet;
 use super::outline::{NavEntry, nest};
 use super::pages::{PageMarks, write_marker};
 use super::spots::Spots;
-use super::xhtml::{BodyWriter, Matter, call_id, collapse_spaces, finish_document, start_document};
+use super::xhtml::{
+    BodyWriter, Matter, call_id, collapse_spaces, finish_document, lang_attrs, start_document_with,
+};
 use super::xml::XmlWriter;
 use crate::config::display_date;
 use crate::diag::Diagnostic;
-use crate::model::{Block, BlockId, BlockKind, Note, NoteId, Text, TextKind};
+use crate::model::{Block, BlockId, BlockKind, LangTag, Note, NoteId, Text, TextKind};
 
 /// The id of a text's `h1`, the target of links to the text as a whole.
 pub const TITLE_ID: &str = "title";
@@ -50,7 +52,29 @@ pub fn text_label(text: &Text) -> String {
 
 /// The language of a text: its own when the manuscript gives one, else the volume's.
 pub fn text_language<'a>(text: &'a Text, volume_language: &'a str) -> &'a str {
-    text.meta.language.as_deref().unwrap_or(volume_language)
+    text.meta
+        .language
+        .as_ref()
+        .map_or(volume_language, |l| l.as_str())
+}
+
+/// The language of a text's title when it is not that of its document.
+pub fn title_language<'a>(text: &'a Text, volume_language: &str) -> Option<&'a str> {
+    own_language(&text.meta.title_language, text, volume_language)
+}
+
+/// The language of a text's subtitle when it is not that of its document.
+fn subtitle_language<'a>(text: &'a Text, volume_language: &str) -> Option<&'a str> {
+    own_language(&text.meta.subtitle_language, text, volume_language)
+}
+
+fn own_language<'a>(
+    lang: &'a Option<LangTag>,
+    text: &Text,
+    volume_language: &str,
+) -> Option<&'a str> {
+    let lang = lang.as_ref()?.as_str();
+    (lang != text_language(text, volume_language)).then_some(lang)
 }
 
 /// Writes `text` as the document `file`, with the markers of the print pages in
@@ -63,7 +87,9 @@ pub fn text_document(
     spots: Spots,
 ) -> Result<TextDocument, Diagnostic> {
     let label = text_label(text);
-    let mut w = start_document(&label, text_language(text, volume_language), Matter::Body);
+    let doc_lang = text_language(text, volume_language);
+    let title_lang = title_language(text, volume_language);
+    let mut w = start_document_with(&label, title_lang, doc_lang, Matter::Body);
     w.start(
         "section",
         &[
@@ -113,7 +139,14 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
     let meta = &text.meta;
     w.start("header", &[]);
     w.newline();
-    w.element("h1", &[("id", TITLE_ID)], label);
+    let mut attrs = vec![("id", TITLE_ID)];
+    attrs.extend(
+        title_language(text, volume_language)
+            .map(lang_attrs)
+            .into_iter()
+            .flatten(),
+    );
+    w.element("h1", &attrs, label);
     w.newline();
     if let Some(sub) = meta
         .subtitle
@@ -121,7 +154,10 @@ fn header(w: &mut XmlWriter, text: &Text, label: &str, volume_language: &str) {
         .map(collapse_spaces)
         .filter(|s| !s.is_empty())
     {
-        w.element("p", &[("class", "subtitle")], &sub);
+        let mut attrs = vec![("class", "subtitle")];
+        let own = subtitle_language(text, volume_language);
+        attrs.extend(own.map(lang_attrs).into_iter().flatten());
+        w.element("p", &attrs, &sub);
         w.newline();
     }
     if let Some(author) = meta

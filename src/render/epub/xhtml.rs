@@ -3,6 +3,7 @@
 //! pages begin, and the spots of the back matter (ids, acronyms) at their words.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use super::pages::{Mark, PageMarks, floor_boundary, word_start, write_marker};
 use super::spots::{Spot, Spots};
@@ -10,10 +11,12 @@ use super::url::safe_url;
 use super::xml::XmlWriter;
 
 use super::error;
-pub use super::shell::{Matter, finish_document, start_document};
+pub use super::shell::{
+    Matter, finish_document, lang_attrs, start_document, start_document_with, text_with_langs,
+};
 use crate::diag::Diagnostic;
-use crate::model::text::inline_text;
-use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
+use crate::model::text::{inline_text, label_with_langs};
+use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, LangTag, Note, NoteId};
 
 /// A section heading as written, for the table of contents.
 #[derive(Debug, Clone)]
@@ -21,6 +24,8 @@ pub struct HeadingRef {
     /// The HTML level written (2 to 6; the text's title is the `h1`).
     pub level: u8,
     pub label: String,
+    /// The foreign phrases of the label: byte ranges and their languages.
+    pub langs: Vec<(Range<usize>, LangTag)>,
     pub id: String,
 }
 
@@ -279,10 +284,11 @@ impl<'a> BodyWriter<'a> {
                 self.inlines(content)?;
                 self.flush_marks();
                 self.w.end();
-                let label = collapse_spaces(&inline_text(content));
+                let (label, langs) = label_with_langs(content);
                 self.headings.push(HeadingRef {
                     level: html,
                     label,
+                    langs,
                     id,
                 });
             }
@@ -379,6 +385,11 @@ impl<'a> BodyWriter<'a> {
                 InlineKind::NoteRef(n) if in_link => deferred.push(*n),
                 InlineKind::NoteRef(n) => self.note_call(*n)?,
                 InlineKind::Link { url, content } => self.link(url, content, in_link, deferred)?,
+                InlineKind::Lang { lang, content } => {
+                    self.w.start("span", &lang_attrs(lang.as_str()));
+                    self.inlines_in(content, in_link, deferred)?;
+                    self.w.end();
+                }
             }
         }
         Ok(())

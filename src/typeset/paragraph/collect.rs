@@ -1,8 +1,9 @@
 //! Stage 1 of a paragraph: collect its inlines into flat pieces of styled text, note calls
 //! and forced breaks, each with its byte offset in the block's plain text (the offsets of
-//! `model::text::inline_text`, which the page map uses).
+//! `model::text::inline_text`, which the page map uses); a piece of a foreign phrase
+//! carries its language (for its hyphenation).
 
-use crate::model::{Inline, InlineKind, NoteId};
+use crate::model::{Inline, InlineKind, LangTag, NoteId};
 use crate::typeset::fonts::Style;
 
 /// One piece of a paragraph's content.
@@ -13,6 +14,8 @@ pub enum Piece {
         text: String,
         style: Style,
         offset: usize,
+        /// The language of a foreign phrase; `None` in the paragraph's own language.
+        lang: Option<LangTag>,
     },
     /// A note call, set as a superior figure after the preceding word.
     NoteCall { note: NoteId, number: u32 },
@@ -29,35 +32,45 @@ pub trait NoteNumbers {
 /// Flattens `inlines` set in `base` style.
 pub fn collect(inlines: &[Inline], base: Style, numbers: &dyn NoteNumbers) -> Vec<Piece> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    walk(inlines, base, numbers, &mut offset, &mut out);
+    let mut cx = Walk {
+        numbers,
+        offset: 0,
+        out: &mut out,
+    };
+    cx.walk(inlines, base, None);
     out
 }
 
-fn walk(
-    inlines: &[Inline],
-    style: Style,
-    numbers: &dyn NoteNumbers,
-    offset: &mut usize,
-    out: &mut Vec<Piece>,
-) {
-    for inline in inlines {
-        match &inline.kind {
-            InlineKind::Text(s) | InlineKind::Code(s) => {
-                push_text(out, s, style, *offset);
-                *offset += s.len();
-            }
-            InlineKind::Emph(c) => walk(c, style.emphasized(), numbers, offset, out),
-            InlineKind::Strong(c) => walk(c, style.strong(), numbers, offset, out),
-            InlineKind::Link { content, .. } => walk(content, style, numbers, offset, out),
-            InlineKind::NoteRef(note) => out.push(Piece::NoteCall {
-                note: *note,
-                number: numbers.number(*note),
-            }),
-            InlineKind::LineBreak => {
-                out.push(Piece::LineBreak { offset: *offset });
-                // `inline_text` counts a forced break as one space.
-                *offset += 1;
+/// The state of one walk through a paragraph's inlines.
+struct Walk<'a> {
+    numbers: &'a dyn NoteNumbers,
+    offset: usize,
+    out: &'a mut Vec<Piece>,
+}
+
+impl Walk<'_> {
+    fn walk(&mut self, inlines: &[Inline], style: Style, lang: Option<&LangTag>) {
+        for inline in inlines {
+            let offset = &mut self.offset;
+            let out = &mut *self.out;
+            match &inline.kind {
+                InlineKind::Text(s) | InlineKind::Code(s) => {
+                    push_text(out, s, style, *offset, lang);
+                    *offset += s.len();
+                }
+                InlineKind::Emph(c) => self.walk(c, style.emphasized(), lang),
+                InlineKind::Strong(c) => self.walk(c, style.strong(), lang),
+                InlineKind::Link { content, .. } => self.walk(content, style, lang),
+                InlineKind::Lang { lang, content } => self.walk(content, style, Some(lang)),
+                InlineKind::NoteRef(note) => out.push(Piece::NoteCall {
+                    note: *note,
+                    number: self.numbers.number(*note),
+                }),
+                InlineKind::LineBreak => {
+                    out.push(Piece::LineBreak { offset: *offset });
+                    // `inline_text` counts a forced break as one space.
+                    *offset += 1;
+                }
             }
         }
     }
@@ -73,7 +86,9 @@ pub fn links(inlines: &[Inline]) -> Vec<(std::ops::Range<usize>, String)> {
         for inline in inlines {
             match &inline.kind {
                 InlineKind::Text(s) | InlineKind::Code(s) => *offset += s.len(),
-                InlineKind::Emph(c) | InlineKind::Strong(c) => walk(c, offset, out),
+                InlineKind::Emph(c)
+                | InlineKind::Strong(c)
+                | InlineKind::Lang { content: c, .. } => walk(c, offset, out),
                 InlineKind::Link { url, content } => {
                     let start = *offset;
                     walk(content, offset, out);
@@ -89,9 +104,10 @@ pub fn links(inlines: &[Inline]) -> Vec<(std::ops::Range<usize>, String)> {
     out
 }
 
-/// Appends text, merging with the previous piece when the style is the same and the
-/// offsets are contiguous (fewer, longer pieces shape better across inline boundaries).
-fn push_text(out: &mut Vec<Piece>, s: &str, style: Style, offset: usize) {
+/// Appends text, merging with the previous piece when the style and language are the
+/// same and the offsets are contiguous (fewer, longer pieces shape better across inline
+/// boundaries).
+fn push_text(out: &mut Vec<Piece>, s: &str, style: Style, offset: usize, lang: Option<&LangTag>) {
     if s.is_empty() {
         return;
     }
@@ -99,8 +115,10 @@ fn push_text(out: &mut Vec<Piece>, s: &str, style: Style, offset: usize) {
         text,
         style: prev,
         offset: start,
+        lang: prev_lang,
     }) = out.last_mut()
         && *prev == style
+        && prev_lang.as_ref() == lang
         && *start + text.len() == offset
     {
         text.push_str(s);
@@ -110,6 +128,7 @@ fn push_text(out: &mut Vec<Piece>, s: &str, style: Style, offset: usize) {
         text: s.to_string(),
         style,
         offset,
+        lang: lang.cloned(),
     });
 }
 
@@ -151,7 +170,8 @@ mod tests {
             Piece::Text {
                 text: "MIR".into(),
                 style: Style::Italic,
-                offset: 4
+                offset: 4,
+                lang: None,
             }
         );
         assert_eq!(
@@ -165,5 +185,42 @@ mod tests {
             panic!()
         };
         assert_eq!(&plain[*offset..], "founded");
+    }
+
+    #[test]
+    fn a_foreign_phrase_gives_its_pieces_its_language() {
+        let es = LangTag::parse("es").unwrap();
+        let inlines = vec![
+            inline(InlineKind::Text("the ".into())),
+            inline(InlineKind::Lang {
+                lang: es.clone(),
+                content: vec![
+                    inline(InlineKind::Text("cordones ".into())),
+                    inline(InlineKind::Emph(vec![inline(InlineKind::Text(
+                        "industriales".into(),
+                    ))])),
+                ],
+            }),
+            inline(InlineKind::Text(" grew".into())),
+        ];
+        let pieces = collect(&inlines, Style::Regular, &Numbers);
+        let langs: Vec<(&str, Option<&str>)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, lang, .. } => {
+                    Some((text.as_str(), lang.as_ref().map(LangTag::as_str)))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            langs,
+            [
+                ("the ", None),
+                ("cordones ", Some("es")),
+                ("industriales", Some("es")),
+                (" grew", None)
+            ]
+        );
     }
 }

@@ -1,12 +1,15 @@
 //! Where a word may break: after explicit hyphens, dashes and slashes, else at the
-//! hyphenation points of Knuth–Liang patterns (hypher). Names of the name index,
-//! acronyms, short capitalised words and words with figures are never hyphenated.
+//! hyphenation points of Knuth–Liang patterns (hypher) of the word's language (the
+//! paragraph's, or a foreign phrase's own). Names of the name index, acronyms, short
+//! capitalised words and words with figures are never hyphenated.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
+
+use crate::model::LangTag;
 
 /// Capitalised words shorter than this are never hyphenated: the names of persons are
 /// (Enríquez, Hernández, Pinochet); long capitalised words are mostly names of bodies or
@@ -16,11 +19,13 @@ const CAPITALIZED_MIN_LETTERS: usize = 10;
 /// Hyphenation settings of a paragraph.
 #[derive(Debug, Clone)]
 pub struct Hyphenation {
+    /// The patterns of the paragraph's language.
     pub lang: hypher::Lang,
     /// Letters kept before a hyphenation point: at least 2 ("re-", "un-").
     pub left: usize,
     /// Letters carried after it: at least 3, so no line starts with a two-letter stub
-    /// like "-ed" or "-ly".
+    /// like "-ed" or "-ly" (nor, in a Spanish phrase, like "-do": the same house rule,
+    /// stricter than the two letters Spanish custom allows).
     pub right: usize,
     /// Words never hyphenated whatever their length: the proper names of the name index
     /// and the acronyms of the glossary (as the apparatus supplies them).
@@ -30,18 +35,13 @@ pub struct Hyphenation {
     pub cache: Rc<RefCell<BreakCache>>,
 }
 
-/// The break points found so far, by word.
-pub type BreakCache = FxHashMap<Box<str>, Rc<[BreakPoint]>>;
+/// The break points found so far, by language of the patterns and word.
+pub type BreakCache = FxHashMap<hypher::Lang, FxHashMap<Box<str>, Rc<[BreakPoint]>>>;
 
 impl Hyphenation {
     /// The settings for a BCP 47 language tag, when there are patterns for it.
     pub fn for_language(tag: &str) -> Option<Hyphenation> {
-        let bytes = tag.as_bytes();
-        let code = [
-            bytes.first()?.to_ascii_lowercase(),
-            bytes.get(1)?.to_ascii_lowercase(),
-        ];
-        let lang = hypher::Lang::from_iso(code)?;
+        let lang = patterns_for(tag)?;
         Some(Hyphenation {
             lang,
             left: 2,
@@ -51,15 +51,48 @@ impl Hyphenation {
         })
     }
 
-    /// The break points of `word`, from the cache when it was seen before.
+    /// The break points of `word` in the paragraph's language, from the cache when it
+    /// was seen before.
     pub fn break_points(&self, word: &str) -> Rc<[BreakPoint]> {
-        if let Some(points) = self.cache.borrow().get(word) {
+        self.break_points_in(word, None)
+    }
+
+    /// The break points of `word` of a foreign phrase in `lang` (`None`: the
+    /// paragraph's language): its own patterns, and none when hypher has no patterns
+    /// for it (better no hyphen than one placed by the rules of another language).
+    pub fn break_points_in(&self, word: &str, lang: Option<&LangTag>) -> Rc<[BreakPoint]> {
+        let patterns = match lang {
+            None => Some(self.lang),
+            Some(tag) => patterns_for(tag.language()),
+        };
+        let Some(patterns) = patterns else {
+            return break_points(word, None).into();
+        };
+        if let Some(points) = self.cache.borrow().get(&patterns).and_then(|c| c.get(word)) {
             return points.clone();
         }
-        let points: Rc<[BreakPoint]> = break_points(word, Some(self)).into();
-        self.cache.borrow_mut().insert(word.into(), points.clone());
+        let points: Rc<[BreakPoint]> = points_in(word, Some((self, patterns))).into();
+        let mut cache = self.cache.borrow_mut();
+        cache
+            .entry(patterns)
+            .or_default()
+            .insert(word.into(), points.clone());
         points
     }
+}
+
+/// The hypher patterns of a language tag's language code of two letters (hypher has
+/// none for codes of three).
+fn patterns_for(tag: &str) -> Option<hypher::Lang> {
+    let bytes = tag.as_bytes();
+    if bytes.get(2).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let code = [
+        bytes.first()?.to_ascii_lowercase(),
+        bytes.get(1)?.to_ascii_lowercase(),
+    ];
+    hypher::Lang::from_iso(code)
 }
 
 /// A possible break inside a word, as a byte offset into the word.
@@ -73,8 +106,14 @@ pub struct BreakPoint {
     pub capitalized: bool,
 }
 
-/// The break points of `word` (a run of text between spaces, punctuation included).
+/// The break points of `word` (a run of text between spaces, punctuation included) in
+/// the language of `hyphenation`.
 pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakPoint> {
+    points_in(word, hyphenation.map(|h| (h, h.lang)))
+}
+
+/// [`break_points`] with the patterns of `lang` and the other settings of `h`.
+fn points_in(word: &str, hyphenation: Option<(&Hyphenation, hypher::Lang)>) -> Vec<BreakPoint> {
     let mut points = Vec::new();
     let mut seen_alnum = false;
     for (i, c) in word.char_indices() {
@@ -98,7 +137,9 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
         // Words with explicit hyphens or dashes break only there.
         return points;
     }
-    let Some(h) = hyphenation else { return points };
+    let Some((h, lang)) = hyphenation else {
+        return points;
+    };
     // The core of the word: without leading and trailing punctuation (quotes, commas).
     let Some(start) = word.find(char::is_alphabetic) else {
         return points;
@@ -120,7 +161,7 @@ pub fn break_points(word: &str, hyphenation: Option<&Hyphenation>) -> Vec<BreakP
         return points;
     }
     let mut at = start;
-    let syllables: Vec<&str> = hypher::hyphenate_bounded(core, h.lang, h.left, h.right).collect();
+    let syllables: Vec<&str> = hypher::hyphenate_bounded(core, lang, h.left, h.right).collect();
     for syllable in &syllables[..syllables.len().saturating_sub(1)] {
         at += syllable.len();
         points.push(BreakPoint {
@@ -181,5 +222,39 @@ mod tests {
         let mut h = en();
         h.keep_whole = Rc::new(["Confederation".to_string()].into());
         assert!(break_points("Confederation", Some(&h)).is_empty());
+    }
+
+    #[test]
+    fn a_foreign_word_takes_the_patterns_of_its_language() {
+        let h = en();
+        let es = LangTag::parse("es").unwrap();
+        let cut = |points: &[BreakPoint], word: &str| {
+            let mut out = String::new();
+            let mut last = 0;
+            for p in points {
+                out.push_str(&word[last..p.at]);
+                out.push('|');
+                last = p.at;
+            }
+            out + &word[last..]
+        };
+        // Spanish syllables, not the English patterns' guesses.
+        let word = "industriales";
+        assert_eq!(
+            cut(&h.break_points_in(word, Some(&es)), word),
+            "in|dus|tria|les"
+        );
+        assert_ne!(
+            cut(&h.break_points(word), word),
+            cut(&h.break_points_in(word, Some(&es)), word)
+        );
+        // A language without patterns: no hyphenation point at all.
+        let mapudungun = LangTag::parse("arn").unwrap();
+        assert!(
+            h.break_points_in("pobladores", Some(&mapudungun))
+                .is_empty()
+        );
+        // Both cached, apart.
+        assert_eq!(h.cache.borrow().len(), 2);
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::collect::Piece;
 use super::hyphenate::{Hyphenation, break_points};
 use super::knuth_plass::{FILL, INFINITE, Item};
+use super::tokens::{Segment, Token, tokenize, word_language};
 use crate::model::NoteId;
 use crate::typeset::fonts::Style;
 use crate::typeset::shape::{Shaped, Shaper, Variant};
@@ -90,74 +91,6 @@ impl Prepared {
         self.items.push(item);
         self.contents.push(content);
     }
-}
-
-/// One segment of a word: text in one style.
-struct Segment<'a> {
-    text: &'a str,
-    style: Style,
-    offset: usize,
-}
-
-enum Token<'a> {
-    Word(Vec<Segment<'a>>),
-    Space(Style),
-    Call(NoteId, u32, Style),
-    Break,
-}
-
-fn is_break_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\n' | '\r' | '\u{2009}' | '\u{2002}' | '\u{2003}'
-    )
-}
-
-fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut last_style = Style::Regular;
-    for piece in pieces {
-        match piece {
-            Piece::Text {
-                text,
-                style,
-                offset,
-            } => {
-                last_style = *style;
-                let mut start = 0;
-                for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-                    let end_of_word = i == text.len() || is_break_space(c);
-                    if !end_of_word {
-                        continue;
-                    }
-                    if start < i {
-                        let seg = Segment {
-                            text: &text[start..i],
-                            style: *style,
-                            offset: offset + start,
-                        };
-                        // A word continues across a style change when no space separates.
-                        match tokens.last_mut() {
-                            Some(Token::Word(segs)) if start == 0 => segs.push(seg),
-                            _ => tokens.push(Token::Word(vec![seg])),
-                        }
-                    }
-                    if i < text.len() && !matches!(tokens.last(), Some(Token::Space(_)) | None) {
-                        tokens.push(Token::Space(*style));
-                    }
-                    start = i + c.len_utf8();
-                }
-            }
-            Piece::NoteCall { note, number } => {
-                tokens.push(Token::Call(*note, *number, last_style))
-            }
-            Piece::LineBreak { .. } => tokens.push(Token::Break),
-        }
-    }
-    while matches!(tokens.last(), Some(Token::Space(_))) {
-        tokens.pop();
-    }
-    tokens
 }
 
 /// Builds the items of one paragraph.
@@ -275,7 +208,7 @@ fn push_word(
         _ => segments.iter().map(|s| s.text).collect::<String>().into(),
     };
     let points = match hyph {
-        Some(h) => h.break_points(&word),
+        Some(h) => h.break_points_in(&word, word_language(segments)),
         None => break_points(&word, None).into(),
     };
     let mut seg_start = 0;

@@ -1,5 +1,6 @@
 //! A paragraph as a pipeline, one stage per file: `collect` (inlines → styled pieces) →
-//! `items` (shape words, hyphenate → boxes, glue, penalties) → `knuth_plass` (choose the
+//! `tokens` (words, spaces, calls) → `items` (shape words, hyphenate → boxes, glue,
+//! penalties) → `knuth_plass` (choose the
 //! breaks) → `finalize` (justified lines of glyph runs).
 
 pub mod collect;
@@ -8,6 +9,7 @@ pub mod first_fit;
 pub mod hyphenate;
 pub mod items;
 pub mod knuth_plass;
+mod tokens;
 
 pub use collect::{NoteNumbers, Piece, collect, links};
 pub use finalize::{Align, SetLine};

@@ -6,6 +6,7 @@
 use super::{Locate, abbr_spot, titled_place_link};
 use crate::backmatter::GlossaryPart;
 use crate::render::epub::spots::Spots;
+use crate::render::epub::xhtml::lang_attrs;
 use crate::render::epub::xml::XmlWriter;
 
 /// The id of a term's entry.
@@ -57,12 +58,8 @@ pub fn write(
         w.start("dd", &[("epub:type", "glossdef")]);
         w.newline();
         w.start("p", &[("class", "expansion")]);
-        match term.lang.as_deref().filter(|l| !l.trim().is_empty()) {
-            Some(lang) => w.element(
-                "span",
-                &[("xml:lang", lang), ("lang", lang)],
-                term.expansion.trim(),
-            ),
+        match &term.lang {
+            Some(lang) => w.element("span", &lang_attrs(lang.as_str()), term.expansion.trim()),
             None => w.text(term.expansion.trim()),
         }
         if let Some(english) = term

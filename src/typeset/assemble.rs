@@ -122,19 +122,6 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
             });
         }
         quality.page(&bp.lines[..bp.body_lines]);
-        // A page that ends its text may be short; any other should reach the last baseline
-        // (or carry notes, which stand at the foot).
-        let ends_text = body
-            .pages
-            .get(i + 1)
-            .is_none_or(|next| next.opening || next.text != bp.text);
-        let last = bp.lines[..bp.body_lines].last().map_or(0.0, |(y, _)| *y);
-        if !ends_text
-            && bp.body_lines == bp.lines.len()
-            && last < g.text_height() - g.body.leading / 2.0
-        {
-            quality.short_pages += 1;
-        }
         if let Some(text) = bp.text {
             furniture(layout, &mut page, text, recto, bp.opening);
         }
@@ -168,6 +155,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, body: Body) -> PagedVolum
     map.labels = pages.iter().map(Page::label).collect();
     quality.pages = pages.len();
     quality.continued_notes = body.continued;
+    quality.unequal_spreads = super::paginate::unequal_spreads(&body.pages, &g);
     PagedVolume {
         preset: layout.options.preset,
         geometry: g,

@@ -96,9 +96,9 @@ impl Layout<'_, '_> {
                     }
                 }
             }
-            paged.add(self, k, &flow, Default::default());
+            paged.add(&self.geometry, k, &flow, Default::default());
         }
-        paged.finish(self);
+        paged.finish(&self.geometry);
         // Pagination starts each part on an even page of its own (a recto when the first
         // is one): after a body of an odd number of pages, a blank verso comes first.
         let lead = body.pages.len() % 2;

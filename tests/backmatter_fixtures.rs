@@ -1,7 +1,8 @@
 //! The back matter on tiny manuscripts: the index of names (Spanish collation, letter
 //! groups, "see" cross-references generated and explicit, page ranges merged, the same
 //! pages in PDF and EPUB), the glossary (aliases, homographs, `<abbr>` on every use, the
-//! first in each text linked both ways), the appendix of emendations, the fallback labels
+//! first in each text linked both ways), the appendix of emendations, the chronology's
+//! year groups (a year-only event without its date), the fallback labels
 //! that print page numbers replace, and the diagnostics of bad cross-references.
 
 mod backmatter_support;
@@ -62,6 +63,7 @@ fn epub_file(bytes: &[u8], name: &str) -> PathBuf {
 const INDEX: &str = "tests/fixtures/backmatter/index";
 const GLOSSARY: &str = "tests/fixtures/backmatter/glossary";
 const EMENDATIONS: &str = "tests/fixtures/backmatter/emendations";
+const CHRONOLOGY: &str = "tests/fixtures/chronology/events";
 
 #[test]
 fn index_is_filed_with_spanish_collation_and_cross_references() {
@@ -272,6 +274,34 @@ fn emendations_are_listed_in_both_outputs() {
     );
     assert!(memoir.contains("<span id=\"em2\">until</span>"));
     assert_eq!(link_labels(&doc)[..2], ["1", "1"]);
+}
+
+#[test]
+fn a_year_only_event_stands_under_its_year_without_repeating_it() {
+    let dir = build(CHRONOLOGY);
+    let text = pdftotext(&dir.join("edition-a5.pdf"));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let part = &flat[flat.rfind("Chronology 1962").expect("the chronology part")..];
+    // "1962" heads its group; its exact-year event follows with no date of its own,
+    // while the circa date and the days keep theirs.
+    assert!(
+        part.starts_with("Chronology 1962 Same year as the meeting"),
+        "{part}"
+    );
+    assert!(part.contains("c. 1962 The founders meet"), "{part}");
+    assert!(
+        part.contains("1973 11 September 1973 Military coup"),
+        "{part}"
+    );
+    assert!(!part.contains("1973 The Movement at its largest"), "{part}");
+    assert!(part.contains("The Movement at its largest"), "{part}");
+    let doc = member(&dir.join("edition.epub"), "chronology.xhtml");
+    assert!(
+        doc.contains("<p class=\"event\">The Movement at its largest.</p>"),
+        "{doc}"
+    );
+    assert!(doc.contains("<p class=\"event\"><span class=\"date\">c. 1962</span> — "));
+    assert_eq!(doc.matches("<span class=\"date\">").count(), 5, "{doc}");
 }
 
 #[test]

@@ -129,7 +129,10 @@ fn a_note_gives_lines_to_the_next_page_rather_than_leave_a_hole() {
     }
     items.extend(text(&[20]).into_iter().skip(1));
     let mut notes = NoteLines::new();
-    notes.insert(note, (0..4).map(|_| bare_line(Vec::new(), 8.0, None)).collect());
+    notes.insert(
+        note,
+        (0..4).map(|_| bare_line(Vec::new(), 8.0, None)).collect(),
+    );
     let pages = paginate(&items, Spreads::Free, notes);
     // The whole paragraph and two lines of the note stay; two go on to the next page.
     let (page, next) = (&pages[1], &pages[2]);

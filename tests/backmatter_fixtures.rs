@@ -92,9 +92,10 @@ fn index_is_filed_with_spanish_collation_and_cross_references() {
         (
             "A",
             vec![
-                "Allende Gossens, Salvador → Allende, Salvador",
+                // The surname ends at the comma: "Allende," before "Allende Gossens,".
                 "Allende, Andrés Pascal → Pascal Allende, Andrés",
                 "Allende, Salvador",
+                "Allende Gossens, Salvador → Allende, Salvador",
             ],
         ),
         ("E", vec!["Enríquez, Miguel"]),

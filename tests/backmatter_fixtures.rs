@@ -15,7 +15,7 @@ use common::*;
 use reader_edition::backmatter::{BackMatter, IndexItem};
 use reader_edition::manuscript::Manuscript;
 use reader_edition::render::epub::{EpubOptions, PrintPages, write_epub};
-use reader_edition::typeset::{FontSet, TypesetOptions, typeset_with};
+use reader_edition::typeset::{FontSet, LinkTarget, TypesetOptions, typeset_with};
 
 fn load(case: &str) -> Manuscript {
     let loaded = reader_edition::manuscript::load(&repo().join(case));
@@ -275,6 +275,62 @@ fn emendations_are_listed_in_both_outputs() {
     );
     assert!(memoir.contains("<span id=\"em2\">until</span>"));
     assert_eq!(link_labels(&doc)[..2], ["1", "1"]);
+}
+
+#[test]
+fn see_references_in_the_pdf_link_to_their_headings() {
+    let m = load(INDEX);
+    let back = BackMatter::new(&m.volume, &m.apparatus);
+    let fonts = FontSet::load(&repo().join("fonts")).expect("the edition's fonts");
+    let paged =
+        typeset_with(&m.volume, Some(&back), &fonts, &TypesetOptions::default()).expect("typesets");
+    // The text of the line on `page` whose baseline is `y`.
+    let line_at = |page: usize, y: f32| -> String {
+        let runs = paged.pages[page].runs.iter();
+        runs.filter(|r| (r.y - y).abs() < 0.5)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    let mut checked = Vec::new();
+    for (p, page) in paged.pages.iter().enumerate() {
+        for see in page.runs.iter().filter(|r| r.text == "see") {
+            // The run after "see" on its line: the heading it sends the reader to.
+            let target = page
+                .runs
+                .iter()
+                .filter(|r| (r.y - see.y).abs() < 0.5 && r.x > see.x)
+                .min_by(|a, b| a.x.total_cmp(&b.x))
+                .expect("a heading after see");
+            let link = page
+                .links
+                .iter()
+                .find(|l| {
+                    let middle = target.x + target.width() / 2.0;
+                    (l.x..l.x + l.width).contains(&middle) && (l.y..l.y + l.height).contains(&see.y)
+                })
+                .unwrap_or_else(|| panic!("no link on {:?}", target.text));
+            let LinkTarget::Internal { page: to, y } = link.target else {
+                panic!("{:?} links outside the document", target.text);
+            };
+            // The link lands on the top of the heading's line.
+            let heading = target.text.trim();
+            let landed = line_at(to, y + link.height);
+            assert!(
+                landed.starts_with(heading),
+                "{heading} → {landed:?} (from p. {p})"
+            );
+            checked.push(heading.to_string());
+        }
+    }
+    checked.sort();
+    assert_eq!(
+        checked,
+        [
+            "Allende, Salvador",
+            "Enríquez, Miguel",
+            "Pascal Allende, Andrés"
+        ]
+    );
 }
 
 #[test]

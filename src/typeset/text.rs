@@ -205,6 +205,7 @@ pub fn bare_line(
         para: None,
         link: None,
         page_links: Vec::new(),
+        anchor: None,
     }
 }
 

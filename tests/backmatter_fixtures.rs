@@ -1,7 +1,8 @@
 //! The back matter on tiny manuscripts: the index of names (Spanish collation, letter
 //! groups, "see" cross-references generated and explicit, page ranges merged, the same
 //! pages in PDF and EPUB), the glossary (aliases, homographs, `<abbr>` on every use, the
-//! first in each text linked both ways), the appendix of emendations, the fallback labels
+//! first in each text linked both ways), the appendix of emendations, the chronology's
+//! year groups (a year-only event without its date), the fallback labels
 //! that print page numbers replace, and the diagnostics of bad cross-references.
 
 mod backmatter_support;
@@ -14,7 +15,7 @@ use common::*;
 use reader_edition::backmatter::{BackMatter, IndexItem};
 use reader_edition::manuscript::Manuscript;
 use reader_edition::render::epub::{EpubOptions, PrintPages, write_epub};
-use reader_edition::typeset::{FontSet, TypesetOptions, typeset_with};
+use reader_edition::typeset::{FontSet, LinkTarget, TypesetOptions, typeset_with};
 
 fn load(case: &str) -> Manuscript {
     let loaded = reader_edition::manuscript::load(&repo().join(case));
@@ -62,6 +63,7 @@ fn epub_file(bytes: &[u8], name: &str) -> PathBuf {
 const INDEX: &str = "tests/fixtures/backmatter/index";
 const GLOSSARY: &str = "tests/fixtures/backmatter/glossary";
 const EMENDATIONS: &str = "tests/fixtures/backmatter/emendations";
+const CHRONOLOGY: &str = "tests/fixtures/chronology/events";
 
 #[test]
 fn index_is_filed_with_spanish_collation_and_cross_references() {
@@ -90,9 +92,10 @@ fn index_is_filed_with_spanish_collation_and_cross_references() {
         (
             "A",
             vec![
-                "Allende Gossens, Salvador → Allende, Salvador",
+                // The surname ends at the comma: "Allende," before "Allende Gossens,".
                 "Allende, Andrés Pascal → Pascal Allende, Andrés",
                 "Allende, Salvador",
+                "Allende Gossens, Salvador → Allende, Salvador",
             ],
         ),
         ("E", vec!["Enríquez, Miguel"]),
@@ -272,6 +275,90 @@ fn emendations_are_listed_in_both_outputs() {
     );
     assert!(memoir.contains("<span id=\"em2\">until</span>"));
     assert_eq!(link_labels(&doc)[..2], ["1", "1"]);
+}
+
+#[test]
+fn see_references_in_the_pdf_link_to_their_headings() {
+    let m = load(INDEX);
+    let back = BackMatter::new(&m.volume, &m.apparatus);
+    let fonts = FontSet::load(&repo().join("fonts")).expect("the edition's fonts");
+    let paged =
+        typeset_with(&m.volume, Some(&back), &fonts, &TypesetOptions::default()).expect("typesets");
+    // The text of the line on `page` whose baseline is `y`.
+    let line_at = |page: usize, y: f32| -> String {
+        let runs = paged.pages[page].runs.iter();
+        runs.filter(|r| (r.y - y).abs() < 0.5)
+            .map(|r| r.text.as_str())
+            .collect()
+    };
+    let mut checked = Vec::new();
+    for (p, page) in paged.pages.iter().enumerate() {
+        for see in page.runs.iter().filter(|r| r.text == "see") {
+            // The run after "see" on its line: the heading it sends the reader to.
+            let target = page
+                .runs
+                .iter()
+                .filter(|r| (r.y - see.y).abs() < 0.5 && r.x > see.x)
+                .min_by(|a, b| a.x.total_cmp(&b.x))
+                .expect("a heading after see");
+            let link = page
+                .links
+                .iter()
+                .find(|l| {
+                    let middle = target.x + target.width() / 2.0;
+                    (l.x..l.x + l.width).contains(&middle) && (l.y..l.y + l.height).contains(&see.y)
+                })
+                .unwrap_or_else(|| panic!("no link on {:?}", target.text));
+            let LinkTarget::Internal { page: to, y } = link.target else {
+                panic!("{:?} links outside the document", target.text);
+            };
+            // The link lands on the top of the heading's line.
+            let heading = target.text.trim();
+            let landed = line_at(to, y + link.height);
+            assert!(
+                landed.starts_with(heading),
+                "{heading} → {landed:?} (from p. {p})"
+            );
+            checked.push(heading.to_string());
+        }
+    }
+    checked.sort();
+    assert_eq!(
+        checked,
+        [
+            "Allende, Salvador",
+            "Enríquez, Miguel",
+            "Pascal Allende, Andrés"
+        ]
+    );
+}
+
+#[test]
+fn a_year_only_event_stands_under_its_year_without_repeating_it() {
+    let dir = build(CHRONOLOGY);
+    let text = pdftotext(&dir.join("edition-a5.pdf"));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let part = &flat[flat.rfind("Chronology 1962").expect("the chronology part")..];
+    // "1962" heads its group; its exact-year event follows with no date of its own,
+    // while the circa date and the days keep theirs.
+    assert!(
+        part.starts_with("Chronology 1962 Same year as the meeting"),
+        "{part}"
+    );
+    assert!(part.contains("c. 1962 The founders meet"), "{part}");
+    assert!(
+        part.contains("1973 11 September 1973 Military coup"),
+        "{part}"
+    );
+    assert!(!part.contains("1973 The Movement at its largest"), "{part}");
+    assert!(part.contains("The Movement at its largest"), "{part}");
+    let doc = member(&dir.join("edition.epub"), "chronology.xhtml");
+    assert!(
+        doc.contains("<p class=\"event\">The Movement at its largest.</p>"),
+        "{doc}"
+    );
+    assert!(doc.contains("<p class=\"event\"><span class=\"date\">c. 1962</span> — "));
+    assert_eq!(doc.matches("<span class=\"date\">").count(), 5, "{doc}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! Must not know: XHTML, fonts, pages.
 
 use super::Locator;
-use crate::apparatus::Event;
+use crate::apparatus::{Event, EventDate};
 use crate::model::{Block, Inline, TextId, Volume};
 
 /// The chronology part.
@@ -26,8 +26,9 @@ pub struct YearGroup {
 pub struct ChronologyEvent {
     /// Position in the chronology: the event's stable key (ids).
     pub key: usize,
-    /// "11 September 1973", "c. 1968", "September–November 1970".
-    pub date: String,
+    /// "11 September 1973", "c. 1968", "September–November 1970"; `None` for an event
+    /// dated by its year alone, which the heading of its year group already gives.
+    pub date: Option<String>,
     pub what: Vec<Inline>,
     pub note: Vec<Block>,
     /// The passages that mention it, in reading order of the volume.
@@ -61,7 +62,7 @@ pub fn part(events: &[Event], volume: &Volume) -> Option<ChronologyPart> {
         refs.sort_by_key(|r| (position(&r.text), r.block, r.range.start));
         let event = ChronologyEvent {
             key,
-            date: e.date.words(),
+            date: (!year_only(&e.date)).then(|| e.date.words()),
             what: e.what.clone(),
             note: e.note.clone(),
             refs,
@@ -76,4 +77,9 @@ pub fn part(events: &[Event], volume: &Volume) -> Option<ChronologyPart> {
         }
     }
     Some(ChronologyPart { years })
+}
+
+/// A date that is a bare year: no month, no range, not circa ("1927", not "c. 1927").
+fn year_only(date: &EventDate) -> bool {
+    date.start.month.is_none() && date.end.is_none() && !date.circa
 }

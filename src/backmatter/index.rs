@@ -1,14 +1,20 @@
 //! The index of names as a part of the back matter: the headings of names.toml that the
 //! texts mention, with every mention as a locator, and "see" cross-references — the
 //! explicit `[[see]]` entries and those generated from variants that a reader would look
-//! up elsewhere ("Allende, Andrés Pascal, see Pascal Allende, Andrés") — sorted together
-//! with Spanish collation and grouped by letter.
+//! up elsewhere ("Allende, Andrés Pascal, see Pascal Allende, Andrés") — filed together
+//! word by word with the surname ending at the comma (Chicago 16.61: "Allende, Andrés"
+//! before "Allende Gossens, Salvador"), in Spanish collation, and grouped by letter.
 //!
 //! Must not know: XHTML, fonts, pages.
 
+use std::cmp::Ordering;
+
+use icu_collator::Collator;
+use icu_collator::options::CollatorOptions;
+use icu_locale_core::locale;
+
 use super::Locator;
 use super::letters::{Primary, filing_letter};
-use crate::apparatus::names::collation_order;
 use crate::apparatus::{IndexEntry, SeeRef};
 
 /// The index part.
@@ -97,7 +103,7 @@ pub fn part(entries: &[IndexEntry], see: &[SeeRef]) -> Option<IndexPart> {
     // Headings and cross-references are filed together.
     let mut keys: Vec<&str> = headings.clone();
     keys.extend(see.iter().map(|(f, _)| f.as_str()));
-    let order = collation_order(&keys);
+    let order = filing_order(&primary, &keys);
     let key_of = |heading: &str| {
         order
             .iter()
@@ -137,6 +143,33 @@ pub fn part(entries: &[IndexEntry], see: &[SeeRef]) -> Option<IndexPart> {
         }
     }
     Some(IndexPart { groups })
+}
+
+/// The indices of `headings` in filing order: the part before the first comma (the
+/// surname, or the whole of a heading without one) first, word by word (a space files
+/// before any letter), then the rest; on base letters first (Spanish: ñ after n), then
+/// with accents and case to break ties, and bytes last, so that the order is total.
+fn filing_order(primary: &Primary, headings: &[&str]) -> Vec<usize> {
+    let parts: Vec<(&str, &str)> = headings
+        .iter()
+        .map(|h| {
+            h.split_once(',')
+                .map_or((h.trim(), ""), |(a, b)| (a.trim(), b.trim()))
+        })
+        .collect();
+    let full = Collator::try_new(locale!("es").into(), CollatorOptions::default()).ok();
+    let ties = |a: &str, b: &str| full.as_ref().map_or(Ordering::Equal, |c| c.compare(a, b));
+    let mut order: Vec<usize> = (0..headings.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ((s, r), (t, q)) = (parts[a], parts[b]);
+        primary
+            .compare(s, t)
+            .then_with(|| primary.compare(r, q))
+            .then_with(|| ties(s, t))
+            .then_with(|| ties(r, q))
+            .then_with(|| headings[a].cmp(headings[b]))
+    });
+    order
 }
 
 /// The form under which a reader might look up `variant` of the person filed as
@@ -191,6 +224,44 @@ impl LetterGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_surname_ends_at_the_comma() {
+        let h = [
+            "Allende Gossens, Salvador",
+            "Allende, Salvador",
+            "Allende, Andrés",
+            "Allendes, Ana",
+            "Álvarez, Beatriz",
+            "Allende",
+            "San Martín, José",
+            "Sanhueza, Luis",
+            "Ñuñez, José",
+            "Nuñez, Pedro",
+            "Núñez, Ana",
+        ];
+        let filed: Vec<&str> = filing_order(&Primary::new(), &h)
+            .into_iter()
+            .map(|k| h[k])
+            .collect();
+        assert_eq!(
+            filed,
+            [
+                "Allende",
+                "Allende, Andrés",
+                "Allende, Salvador",
+                "Allende Gossens, Salvador",
+                "Allendes, Ana",
+                "Álvarez, Beatriz",
+                // Accents only break ties; ñ is a letter of its own, after n.
+                "Núñez, Ana",
+                "Nuñez, Pedro",
+                "Ñuñez, José",
+                "San Martín, José",
+                "Sanhueza, Luis",
+            ]
+        );
+    }
 
     #[test]
     fn see_forms_of_variants() {

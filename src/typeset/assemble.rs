@@ -44,14 +44,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
     // Note calls and the notes' first lines, to link them both ways.
     let mut calls: BTreeMap<NoteId, Link> = BTreeMap::new();
     let mut notes_at: BTreeMap<NoteId, Link> = BTreeMap::new();
-    for i in 0..body.pages.len() {
-        // A page that ends its text may be short; any other should reach the last baseline
-        // (or carry notes, which stand at the foot).
-        let ends_text = body
-            .pages
-            .get(i + 1)
-            .is_none_or(|next| next.opening || next.text != body.pages[i].text);
-        let bp = &mut body.pages[i];
+    for (i, bp) in body.pages.iter_mut().enumerate() {
         let index = pages.len();
         let recto = index.is_multiple_of(2);
         let left = g.left(recto);
@@ -129,13 +122,6 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
             });
         }
         quality.page(&bp.lines[..bp.body_lines]);
-        let last = bp.lines[..bp.body_lines].last().map_or(0.0, |(y, _)| *y);
-        if !ends_text
-            && bp.body_lines == bp.lines.len()
-            && last < g.text_height() - g.body.leading / 2.0
-        {
-            quality.short_pages += 1;
-        }
         if let Some(text) = bp.text {
             furniture(layout, &mut page, text, recto, bp.opening);
         }
@@ -169,6 +155,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
     map.labels = pages.iter().map(Page::label).collect();
     quality.pages = pages.len();
     quality.continued_notes = body.continued;
+    quality.unequal_spreads = super::paginate::unequal_spreads(&body.pages, &g);
     PagedVolume {
         preset: layout.options.preset,
         geometry: g,

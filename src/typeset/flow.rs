@@ -46,9 +46,21 @@ pub struct FlowLine {
     pub para: Option<(u32, u32)>,
     /// The line links to this body page (contents entries).
     pub link: Option<usize>,
-    /// Links to places in the body on this line (back-matter locators): x, width, and
-    /// the body page index and y of the top of the line they go to.
-    pub page_links: Vec<(f32, f32, usize, f32)>,
+    /// Links on this line to places in the volume (back-matter locators and "see"
+    /// references): x, width and where they go.
+    pub page_links: Vec<(f32, f32, PlaceLink)>,
+    /// The heading of the index of names with this key begins on this line (where its
+    /// "see" references lead).
+    pub anchor: Option<usize>,
+}
+
+/// Where a link of a back-matter line goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PlaceLink {
+    /// A body page (its index in the body) and the y of the top of the line there.
+    Body { page: usize, y: f32 },
+    /// The heading of the index of names with this key, wherever it lands.
+    IndexHeading(usize),
 }
 
 /// An element of the vertical list.
@@ -196,6 +208,7 @@ impl Layout<'_, '_> {
                 para: Some((i as u32, n as u32)),
                 link: None,
                 page_links: Vec::new(),
+                anchor: None,
             }));
         }
     }

@@ -218,9 +218,9 @@ impl Layout<'_, '_> {
         }
         // Paginate the front matter with the body's rules (keeps, page breaks).
         let mut front = Body::default();
-        front.add(self, FRONT, before, Default::default());
-        front.add(self, CONTENTS, flow, Default::default());
-        front.finish(self);
+        front.add(&self.geometry, FRONT, &before, Default::default());
+        front.add(&self.geometry, CONTENTS, &flow, Default::default());
+        front.finish(&self.geometry);
         let mut pages: Vec<Page> = Vec::new();
         for (i, bp) in front.pages.iter().enumerate() {
             pages.push(self.place_front(bp, i, bp.text == Some(CONTENTS)));

@@ -142,16 +142,18 @@ pub fn typeset_with(
     options: &TypesetOptions,
 ) -> Result<PagedVolume, Vec<Diagnostic>> {
     let mut layout = Layout::new(volume, fonts, options);
-    let mut body = paginate::Body::default();
+    let mut body = paginate::Body::new(paginate::PageOptions {
+        spreads: paginate::Spreads::Balanced,
+    });
     for (index, set) in parallel::set_texts(volume, fonts, options)
         .into_iter()
         .enumerate()
     {
         layout.current_text = Some(index);
         layout.missing.extend(set.missing);
-        body.add(&layout, index, set.items, set.notes);
+        body.add(&layout.geometry, index, &set.items, set.notes);
     }
-    body.finish(&layout);
+    body.finish(&layout.geometry);
     layout.current_text = None;
     let body_pages = body.pages.len();
     let back = back.map(|b| layout.back_matter(b, &body));

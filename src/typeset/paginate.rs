@@ -2,11 +2,18 @@
 //! orphans or lonely headings), puts each note at the foot of the page that calls it
 //! (continuing a long note on the next page), and evens out the page foot.
 
-use super::Layout;
+mod room;
+mod spread;
+
+use std::collections::BTreeMap;
+
 use super::flow::{FlowItem, FlowLine};
+use super::geometry::Geometry;
 use super::notes::NoteLines;
 use super::page::Rule;
 use crate::model::NoteId;
+
+pub use spread::{Spreads, unequal_spreads};
 
 /// The most white a page may gain between its blocks and paragraphs to end on the last
 /// baseline, in body lines: more would look like a hole rather than air.
@@ -14,7 +21,7 @@ const MAX_FILL_LINES: f32 = 2.5;
 /// The most white one gap between blocks or paragraphs may gain, in body lines.
 const MAX_GAP_LINES: f32 = 0.5;
 /// White between the text and the notes, in body lines; the note rule sits in it.
-const FOOT_SEPARATION_LINES: f32 = 1.0;
+pub(super) const FOOT_SEPARATION_LINES: f32 = 1.0;
 /// The note rule: a short hairline, as in most books (a third of the measure at most).
 const FOOT_RULE_WIDTH_EMS: f32 = 8.0;
 const FOOT_RULE_THICKNESS: f32 = 0.4;
@@ -36,6 +43,8 @@ const HYPHEN_BACKTRACK_MAX_LINES: usize = 6;
 /// A note split across pages keeps at least this many lines on each page; when fewer fit,
 /// the line with the call moves to the next page instead.
 const MIN_NOTE_LINES: usize = 2;
+/// A hundredth of a point: slack against rounding in sums of heights.
+const HEIGHT_EPSILON: f32 = 0.01;
 
 /// One page of the body before placement.
 #[derive(Debug, Default)]
@@ -52,10 +61,20 @@ pub struct BodyPage {
     pub body_lines: usize,
 }
 
+/// How to paginate.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageOptions {
+    pub spreads: Spreads,
+}
+
 /// The body being paginated.
 #[derive(Debug, Default)]
 pub struct Body {
     pub pages: Vec<BodyPage>,
+    options: PageOptions,
+    /// The height a page may fill (text, separation and notes), by page index, where it is
+    /// not the text block's: set by spread balancing.
+    heights: BTreeMap<usize, f32>,
     current: Vec<FlowItem>,
     used: f32,
     text: usize,
@@ -71,36 +90,51 @@ pub struct Body {
 }
 
 impl Body {
-    /// Paginates the vertical list of text `text` with its notes. The lines move into the
-    /// pages: a copy of every line would double the memory of a large volume.
-    pub fn add(&mut self, layout: &Layout, text: usize, items: Vec<FlowItem>, notes: NoteLines) {
+    /// Paginates the vertical list of text `text` with its notes.
+    pub fn add(&mut self, g: &Geometry, text: usize, items: &[FlowItem], notes: NoteLines) {
         // A page still open belongs to the text before.
         if matches!(items.first(), Some(FlowItem::NewPage { .. })) {
-            self.flush(layout, false);
-            self.flush_carry(layout);
+            self.flush(g, false);
+            self.flush_carry(g);
         }
         self.text = text;
         self.notes = notes;
-        for item in items {
-            self.push(layout, item);
+        self.fill(g, items);
+    }
+
+    /// A body paginated with `options`.
+    pub fn new(options: PageOptions) -> Body {
+        Body {
+            options,
+            ..Body::default()
         }
     }
 
-    fn capacity(layout: &Layout) -> f32 {
+    /// The height page `index` may fill: the text block's unless balancing changed it.
+    fn height_of(&self, index: usize, g: &Geometry) -> f32 {
+        self.heights.get(&index).copied().unwrap_or(g.text_height())
+    }
+
+    /// The height of the page being filled.
+    fn height(&self, g: &Geometry) -> f32 {
+        self.height_of(self.pages.len(), g)
+    }
+
+    fn capacity(&self, g: &Geometry) -> f32 {
         // A hundredth of a point of slack against rounding in the sums.
-        layout.geometry.text_height() + 0.01
+        self.height(g) + HEIGHT_EPSILON
     }
 
-    fn separation(layout: &Layout) -> f32 {
-        FOOT_SEPARATION_LINES * layout.geometry.body.leading
+    fn separation(g: &Geometry) -> f32 {
+        FOOT_SEPARATION_LINES * g.body.leading
     }
 
-    fn push(&mut self, layout: &Layout, item: FlowItem) {
-        let capacity = Self::capacity(layout);
+    fn push(&mut self, g: &Geometry, item: FlowItem) {
+        let capacity = self.capacity(g);
         match item {
             FlowItem::NewPage { recto } => {
-                self.flush(layout, false);
-                self.flush_carry(layout);
+                self.flush(g, false);
+                self.flush_carry(g);
                 if recto && self.pages.len() % 2 == 1 {
                     self.pages.push(BodyPage::default());
                 }
@@ -109,41 +143,57 @@ impl Body {
             FlowItem::Space(h) => {
                 if self.current.is_empty() {
                 } else if self.used + self.foot_used + h > capacity {
-                    self.flush(layout, true);
+                    // A heading before the space goes on with what it keeps with, and
+                    // the space after it.
+                    let kept =
+                        matches!(self.current.last(), Some(FlowItem::Line(l)) if l.keep_with_next);
+                    if self.turn_page(g, kept) {
+                        self.push(g, FlowItem::Space(h));
+                    }
                 } else {
                     self.used += h;
                     self.current.push(FlowItem::Space(h));
                 }
             }
             FlowItem::Line(line) => {
-                if self.try_place(layout, &line) {
+                if self.try_place(g, &line)
+                    || (self.make_room(g, &line) && self.try_place(g, &line))
+                {
                     self.used += line.leading;
                     self.current.push(FlowItem::Line(line));
                     return;
                 }
-                let tail = match self.last_legal_break() {
-                    Some(k) => self.current.split_off(k),
-                    None => Vec::new(),
-                };
-                self.withdraw_notes(layout, &tail);
-                self.flush(layout, true);
-                for item in tail {
-                    self.push(layout, item);
-                }
-                if self.try_place(layout, &line) || self.current.is_empty() {
+                self.turn_page(g, true);
+                if self.try_place(g, &line) || self.current.is_empty() {
                     self.used += line.leading;
                     self.current.push(FlowItem::Line(line));
                 } else {
-                    self.push(layout, FlowItem::Line(line));
+                    self.push(g, FlowItem::Line(line));
                 }
             }
         }
     }
 
+    /// Ends the page at its last legal break (when `at_break`, else after all it holds)
+    /// and starts the next one with the lines after the break; returns whether any moved.
+    fn turn_page(&mut self, g: &Geometry, at_break: bool) -> bool {
+        let tail = match self.last_legal_break().filter(|_| at_break) {
+            Some(k) => self.current.split_off(k),
+            None => Vec::new(),
+        };
+        self.withdraw_notes(g, &tail);
+        self.flush(g, true);
+        let moved = !tail.is_empty();
+        for item in tail {
+            self.push(g, item);
+        }
+        moved
+    }
+
     /// Places the notes called by `line` if the line and its notes fit (a long note may
     /// be split, leaving at least two lines here); returns whether the line fits.
-    fn try_place(&mut self, layout: &Layout, line: &FlowLine) -> bool {
-        let capacity = Self::capacity(layout);
+    fn try_place(&mut self, g: &Geometry, line: &FlowLine) -> bool {
+        let capacity = self.capacity(g);
         let mut used = self.used + line.leading + self.foot_used;
         if used > capacity {
             return false;
@@ -153,13 +203,17 @@ impl Body {
         for note in &line.notes {
             let lines = self.notes.get(note).cloned().unwrap_or_default();
             if self.foot.is_empty() && placed.is_empty() {
-                used += Self::separation(layout);
+                used += Self::separation(g);
             }
             let fit = lines.iter().scan(used, |u, l| {
                 *u += l.leading;
                 Some(*u)
             });
             let mut fitting = fit.take_while(|&u| u <= capacity).count();
+            // A split note leaves `MIN_NOTE_LINES` for the next page, however many fit here.
+            if fitting < lines.len() {
+                fitting = fitting.min(lines.len().saturating_sub(MIN_NOTE_LINES));
+            }
             // A split note does not end its first part with a hyphenated word.
             while fitting > 1 && fitting < lines.len() && lines[fitting - 1].hyphenated {
                 fitting -= 1;
@@ -185,7 +239,7 @@ impl Body {
         }
         if !placed.is_empty() {
             if self.foot.is_empty() {
-                self.foot_used += Self::separation(layout);
+                self.foot_used += Self::separation(g);
             }
             self.foot_used += placed.iter().map(|(_, l)| l.leading).sum::<f32>();
             self.foot.extend(placed);
@@ -195,30 +249,6 @@ impl Body {
             self.carry.extend(carry);
         }
         true
-    }
-
-    /// Takes back the notes of lines that move to the next page.
-    fn withdraw_notes(&mut self, layout: &Layout, moving: &[FlowItem]) {
-        let ids: Vec<NoteId> = moving
-            .iter()
-            .flat_map(|i| match i {
-                FlowItem::Line(l) => l.notes.clone(),
-                _ => Vec::new(),
-            })
-            .collect();
-        if ids.is_empty() {
-            return;
-        }
-        if self.carry.iter().any(|(id, _)| ids.contains(id)) {
-            self.continued -= 1;
-        }
-        self.foot.retain(|(id, _)| !ids.contains(id));
-        self.carry.retain(|(id, _)| !ids.contains(id));
-        self.foot_used = if self.foot.is_empty() {
-            0.0
-        } else {
-            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>()
-        };
     }
 
     /// The last place on the current page where a break is allowed: before a line or a
@@ -258,11 +288,10 @@ impl Body {
 
     /// Ends the current page; a `full` page has its spaces stretched to end on the last
     /// baseline of the text block. The lines carried over start the next page's foot.
-    fn flush(&mut self, layout: &Layout, full: bool) {
+    fn flush(&mut self, g: &Geometry, full: bool) {
         if self.current.is_empty() && self.foot.is_empty() {
             return;
         }
-        let g = &layout.geometry;
         let items = std::mem::take(&mut self.current);
         // What stays on this page (a tail may have been split off for the next one).
         let used: f32 = items
@@ -273,7 +302,8 @@ impl Body {
                 FlowItem::NewPage { .. } => 0.0,
             })
             .sum();
-        let leftover = (g.text_height() - used - self.foot_used).max(0.0);
+        let height = self.height(g);
+        let leftover = (height - used - self.foot_used).max(0.0);
         // Where white may be added: at spaces between blocks, and between paragraphs (as
         // TeX's \flushbottom stretches \parskip), so facing pages end on the same line.
         let stretch_point = |i: usize, item: &FlowItem, before: Option<&FlowItem>| {
@@ -325,10 +355,10 @@ impl Body {
         let foot = std::mem::take(&mut self.foot);
         if !foot.is_empty() {
             let notes_height: f32 = foot.iter().map(|(_, l)| l.leading).sum();
-            let top = g.text_height() - notes_height;
+            let top = height - notes_height;
             page.rules.push(Rule {
                 x: 0.0,
-                y: top - Self::separation(layout) * FOOT_RULE_RISE,
+                y: top - Self::separation(g) * FOOT_RULE_RISE,
                 width: (FOOT_RULE_WIDTH_EMS * g.body.size).min(g.measure() / 3.0),
                 thickness: FOOT_RULE_THICKNESS,
             });
@@ -342,40 +372,11 @@ impl Body {
         self.opening = false;
         self.used = 0.0;
         self.foot_used = 0.0;
-        self.start_page(layout);
+        self.start_page(g);
     }
 
-    /// Starts a page with the note lines carried over, as many as leave room for text.
-    fn start_page(&mut self, layout: &Layout) {
-        if self.carry.is_empty() {
-            return;
-        }
-        let room =
-            Self::capacity(layout) - Self::separation(layout) - 2.0 * layout.geometry.body.leading;
-        let mut height = 0.0;
-        let mut n = 0;
-        while n < self.carry.len() && height + self.carry[n].1.leading <= room {
-            height += self.carry[n].1.leading;
-            n += 1;
-        }
-        let rest = self.carry.split_off(n.max(1));
-        self.foot = std::mem::replace(&mut self.carry, rest);
-        self.foot_used =
-            Self::separation(layout) + self.foot.iter().map(|(_, l)| l.leading).sum::<f32>();
-    }
-
-    /// Sets the note lines still carried on pages of their own (the text ended first).
-    fn flush_carry(&mut self, layout: &Layout) {
-        while !self.foot.is_empty() || !self.carry.is_empty() {
-            if self.foot.is_empty() {
-                self.start_page(layout);
-            }
-            self.flush(layout, false);
-        }
-    }
-
-    pub fn finish(&mut self, layout: &Layout) {
-        self.flush(layout, false);
-        self.flush_carry(layout);
+    pub fn finish(&mut self, g: &Geometry) {
+        self.flush(g, false);
+        self.flush_carry(g);
     }
 }

@@ -25,8 +25,9 @@ pub struct Quality {
     pub orphans: usize,
     /// Pages whose text ends in a hyphenated word (0 unless nothing else was possible).
     pub hyphenated_page_ends: usize,
-    /// Pages inside a text that end above the last baseline (kept lines moved on).
-    pub short_pages: usize,
+    /// Spreads inside a text whose facing pages do not end at the same height (by more
+    /// than a line where a note forces it); see `paginate/spread.rs`.
+    pub unequal_spreads: usize,
     /// Notes that continue on the next page.
     pub continued_notes: usize,
     run: usize,
@@ -81,7 +82,7 @@ impl Quality {
     /// One line per preset, as `edition build` prints it.
     pub fn summary(&self) -> String {
         format!(
-            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} pages ending in a hyphen, {} short pages, {} notes continued",
+            "{} pages, {} overfull lines, worst adjustment ratio {:.2} (p. {}), {} hyphenated lines ({} runs of 3+), {} widows, {} orphans, {} pages ending in a hyphen, {} spreads of unequal height, {} notes continued",
             self.pages,
             self.overfull,
             self.worst_ratio,
@@ -91,7 +92,7 @@ impl Quality {
             self.widows,
             self.orphans,
             self.hyphenated_page_ends,
-            self.short_pages,
+            self.unequal_spreads,
             self.continued_notes
         )
     }

@@ -206,6 +206,7 @@ pub fn bare_line(
         para: None,
         link: None,
         page_links: Vec::new(),
+        anchor: None,
     }
 }
 

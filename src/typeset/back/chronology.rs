@@ -34,7 +34,10 @@ impl Layout<'_, '_> {
                 }
                 let start = out.len();
                 let mut rich = Rich::default();
-                rich.bold(&event.date).text("  ").inlines(&event.what);
+                if let Some(date) = &event.date {
+                    rich.bold(date).text("  ");
+                }
+                rich.inlines(&event.what);
                 self.hanging(&rich, g.quote, 0.0, g.indent, out);
                 let mut note = Rich::default();
                 for block in &event.note {

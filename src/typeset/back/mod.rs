@@ -9,8 +9,10 @@ mod locate;
 mod parts;
 mod rich;
 
+use std::collections::BTreeMap;
+
 use super::Layout;
-use super::flow::{FlowItem, Frame, Mark, sink};
+use super::flow::{FlowItem, Frame, Mark, PlaceLink, sink};
 use super::fonts::Style;
 use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page};
 use super::paginate::{Body, BodyPage};
@@ -96,9 +98,9 @@ impl Layout<'_, '_> {
                     }
                 }
             }
-            paged.add(self, k, flow, Default::default());
+            paged.add(&self.geometry, k, &flow, Default::default());
         }
-        paged.finish(self);
+        paged.finish(&self.geometry);
         // Pagination starts each part on an even page of its own (a recto when the first
         // is one): after a body of an odd number of pages, a blank verso comes first.
         let lead = body.pages.len() % 2;
@@ -131,22 +133,37 @@ impl Layout<'_, '_> {
         let g = self.geometry.clone();
         let mut pages = Vec::new();
         let mut outline = Vec::new();
+        let first = front_pages + body_pages;
+        // Where each index heading landed: page and top of its first line.
+        let headings: BTreeMap<usize, (usize, f32)> = (back.pages.iter().enumerate())
+            .flat_map(|(k, bp)| bp.lines.iter().map(move |line| (k, line)))
+            .filter_map(|(k, (baseline, l))| {
+                Some((l.anchor?, (first + k, g.top + baseline - l.leading)))
+            })
+            .collect();
         for (k, bp) in back.pages.iter_mut().enumerate() {
-            let index = front_pages + body_pages + k;
+            let index = first + k;
             let recto = index.is_multiple_of(2);
             let left = g.left(recto);
             let mut page = Page::new(Numbering::Arabic, (body_pages + k + 1) as u32);
             for (baseline, line) in &mut bp.lines {
                 let y = g.top + *baseline;
                 super::assemble::place_line(&mut page, line, left, y);
-                for &(x, width, target, target_y) in &line.page_links {
+                for &(x, width, to) in &line.page_links {
+                    let (page_index, target_y) = match to {
+                        PlaceLink::Body { page, y } => (front_pages + page, y),
+                        PlaceLink::IndexHeading(key) => match headings.get(&key) {
+                            Some(&place) => place,
+                            None => continue,
+                        },
+                    };
                     page.links.push(Link {
                         x: left + x,
                         y: y - line.leading * 0.8,
                         width,
                         height: line.leading,
                         target: LinkTarget::Internal {
-                            page: front_pages + target,
+                            page: page_index,
                             y: target_y,
                         },
                     });

@@ -139,6 +139,10 @@ impl Layout<'_, '_> {
                         let about = h.about.as_deref().filter(|a| !a.trim().is_empty());
                         let start = out.len();
                         self.hanging(&rich, g.quote, 0.0, g.indent, out);
+                        // Where the "see" references to this heading lead.
+                        if let Some(FlowItem::Line(l)) = out.get_mut(start) {
+                            l.anchor = Some(h.key);
+                        }
                         if let Some(about) = about {
                             // The identification stays with its heading.
                             if let Some(FlowItem::Line(l)) = out[start..].last_mut() {
@@ -151,8 +155,12 @@ impl Layout<'_, '_> {
                     }
                     IndexItem::See(see) => {
                         rich.text(&see.from).text(", ").italic("see").text(" ");
-                        let to: Vec<&str> = see.to.iter().map(|(h, _)| h.as_str()).collect();
-                        rich.text(&to.join("; "));
+                        for (k, (heading, key)) in see.to.iter().enumerate() {
+                            if k > 0 {
+                                rich.text("; ");
+                            }
+                            rich.heading_link(heading, *key);
+                        }
                         self.hanging(&rich, g.quote, 0.0, g.indent, out);
                     }
                 }

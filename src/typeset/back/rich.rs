@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::super::Layout;
-use super::super::flow::{FlowItem, Frame};
+use super::super::flow::{FlowItem, Frame, PlaceLink};
 use super::super::fonts::Style;
 use super::super::geometry::TypeSize;
 use super::super::paragraph::{self, Align, NoteNumbers, ParaSpec};
@@ -18,7 +18,7 @@ use crate::model::{Inline, InlineKind, NoteId};
 pub struct Rich {
     inlines: Vec<Inline>,
     len: usize,
-    links: Vec<(Range<usize>, BodyPlace)>,
+    links: Vec<(Range<usize>, PlaceLink)>,
 }
 
 /// Generated text has no source; its diagnostics point at the start of the first file.
@@ -72,11 +72,24 @@ impl Rich {
         self.len
     }
 
-    /// `s` as a link to `place`.
+    /// `s` as a link to `place` in the body.
     pub fn link(&mut self, s: &str, place: BodyPlace) -> &mut Rich {
+        let to = PlaceLink::Body {
+            page: place.page,
+            y: place.y,
+        };
+        self.link_to(s, to)
+    }
+
+    /// `s` as a link to the index heading with key `key`.
+    pub fn heading_link(&mut self, s: &str, key: usize) -> &mut Rich {
+        self.link_to(s, PlaceLink::IndexHeading(key))
+    }
+
+    fn link_to(&mut self, s: &str, to: PlaceLink) -> &mut Rich {
         let start = self.len;
         self.push(s, None);
-        self.links.push((start..self.len, place));
+        self.links.push((start..self.len, to));
         self
     }
 }
@@ -146,18 +159,18 @@ impl Layout<'_, '_> {
 /// The area of each link on a line: from its first piece to its last.
 fn link_areas(
     spans: &[(f32, f32, Range<usize>)],
-    links: &[(Range<usize>, BodyPlace)],
-) -> Vec<(f32, f32, usize, f32)> {
+    links: &[(Range<usize>, PlaceLink)],
+) -> Vec<(f32, f32, PlaceLink)> {
     let mut areas = Vec::new();
-    for (range, place) in links {
+    for (range, to) in links {
         let extent = spans
             .iter()
             .filter(|(_, _, r)| r.start < range.end && r.end > range.start)
             .fold(None, |acc: Option<(f32, f32)>, (x, w, _)| {
                 Some(acc.map_or((*x, x + w), |(a, b)| (a.min(*x), b.max(x + w))))
             });
-        if let Some((from, to)) = extent {
-            areas.push((from, to - from, place.page, place.y));
+        if let Some((from, to_x)) = extent {
+            areas.push((from, to_x - from, *to));
         }
     }
     areas

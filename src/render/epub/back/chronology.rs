@@ -32,8 +32,11 @@ pub fn write(
         for event in &year.events {
             w.start("li", &[("id", &format!("event-{}", event.key))]);
             w.start("p", &[("class", "event")]);
-            w.element("span", &[("class", "date")], &event.date);
-            w.text(" — ");
+            // A year-only event stands under its year's heading without a date.
+            if let Some(date) = &event.date {
+                w.element("span", &[("class", "date")], date);
+                w.text(" — ");
+            }
             BodyWriter::new(w, &[], BTreeSet::new()).inlines(&event.what)?;
             w.end();
             if !event.note.is_empty() {

@@ -59,6 +59,9 @@ pub struct BodyPage {
     pub opening: bool,
     /// How many of `lines` are text; the rest are notes.
     pub body_lines: usize,
+    /// The height the page could fill: the text block's, less on a page shortened to
+    /// its facing page, more on a spread run one line long (0 on a blank page).
+    pub height: f32,
 }
 
 /// How to paginate.
@@ -335,6 +338,7 @@ impl Body {
         let mut page = BodyPage {
             text: Some(self.text),
             opening: self.opening,
+            height,
             ..BodyPage::default()
         };
         for (i, item) in items.into_iter().enumerate() {

@@ -1,6 +1,7 @@
 //! Pagination: cuts the vertical list of each text into pages. Honours keeps (no widows,
 //! orphans or lonely headings), puts each note at the foot of the page that calls it
-//! (continuing a long note on the next page), and evens out the page foot.
+//! (continuing a long note on the next page), evens out the page foot, and brings the
+//! facing pages of a text level (`spread.rs`).
 
 mod room;
 mod spread;

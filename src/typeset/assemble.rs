@@ -122,8 +122,15 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
             });
         }
         quality.page(&bp.lines[..bp.body_lines]);
+        // A spread run long keeps a line of white above its folios.
+        let facing = if i % 2 == 1 { i + 1 } else { i.wrapping_sub(1) };
+        let drop = [Some(bp), body.pages.get(facing)]
+            .into_iter()
+            .flatten()
+            .map(|p| p.height - g.text_height())
+            .fold(0.0, f32::max);
         if let Some(text) = bp.text {
-            furniture(layout, &mut page, text, recto, bp.opening);
+            furniture(layout, &mut page, text, recto, bp.opening, drop);
         }
         map.starts.push(start);
         pages.push(page);
@@ -167,8 +174,15 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
     }
 }
 
-/// Running head and folio of a body page.
-fn furniture(layout: &mut Layout, page: &mut Page, text: usize, recto: bool, opening: bool) {
+/// Running head and folio of a body page; the folio `drop` lower than on other pages.
+fn furniture(
+    layout: &mut Layout,
+    page: &mut Page,
+    text: usize,
+    recto: bool,
+    opening: bool,
+    drop: f32,
+) {
     let g = layout.geometry.clone();
     let left = g.left(recto);
     let folio = layout
@@ -176,7 +190,7 @@ fn furniture(layout: &mut Layout, page: &mut Page, text: usize, recto: bool, ope
         .shape(&page.label(), super::Style::Regular, Variant::Normal);
     let w = folio.width(0..folio.glyphs.len()) * g.body.size;
     let mut run = super::text_run(&folio, g.body.size, left + (g.measure() - w) / 2.0);
-    run.y = g.folio_baseline();
+    run.y = g.folio_baseline() + drop;
     page.runs.push(run);
     if opening {
         return;

@@ -1,6 +1,7 @@
 //! Pagination: cuts the vertical list of each text into pages. Honours keeps (no widows,
 //! orphans or lonely headings), puts each note at the foot of the page that calls it
-//! (continuing a long note on the next page), and evens out the page foot.
+//! (continuing a long note on the next page), evens out the page foot, and brings the
+//! facing pages of a text level (`spread.rs`).
 
 mod room;
 mod spread;
@@ -59,6 +60,9 @@ pub struct BodyPage {
     pub opening: bool,
     /// How many of `lines` are text; the rest are notes.
     pub body_lines: usize,
+    /// The height the page could fill: the text block's, less on a page shortened to
+    /// its facing page, more on a spread run one line long (0 on a blank page).
+    pub height: f32,
 }
 
 /// How to paginate.
@@ -335,6 +339,7 @@ impl Body {
         let mut page = BodyPage {
             text: Some(self.text),
             opening: self.opening,
+            height,
             ..BodyPage::default()
         };
         for (i, item) in items.into_iter().enumerate() {

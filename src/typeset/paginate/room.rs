@@ -1,5 +1,5 @@
 //! Room at the foot of a page: when breaking the page before a line would leave more than
-//! a line of white, the last note at the foot gives lines to the next page (a continued
+//! two lines of white, the last note at the foot gives lines to the next page (a continued
 //! note) so that the line, and those after it, stay on this page; the notes of lines
 //! that move to the next page go with them; carried note lines start the next page.
 //!

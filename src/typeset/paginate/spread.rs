@@ -5,8 +5,9 @@
 //! A keep (no widow, no orphan, a heading with its lines), a note that will not split or
 //! the rule against a hyphen at the page foot can leave a page short. A good compositor
 //! then runs both pages of the spread one line long, when that lets the short page take
-//! what it could not, or makes the facing page short by as much, so the spread still
-//! reads as one block. Both are tried, and the one that leaves less white is kept.
+//! what it could not; or shortens the verso so that the recto takes lines it could not
+//! end on; or makes the longer page short by as much as the other, so the spread still
+//! reads as one block. All are tried, and the level one with the least white is kept.
 
 use super::{Body, BodyPage, FOOT_SEPARATION_LINES};
 use crate::model::NoteId;
@@ -18,8 +19,9 @@ use crate::typeset::geometry::Geometry;
 /// the other page short each time.
 const MAX_SPREAD_TRIES: usize = 4;
 /// What running a spread one line long costs, in lines of white at the foot: it is
-/// accepted practice (both pages alike), but the foot margin looks a little tight, so a
-/// spread runs long only when that saves more than a line of white over shortening.
+/// accepted practice (both pages alike), but its folios stand a line lower than their
+/// neighbours' and its pages look fuller, so a spread runs long only when that saves
+/// more than a line and a half of white over the other settings.
 const LONG_SPREAD_COST_LINES: f32 = 1.5;
 /// A spread that ends level as it comes is kept when the white on its two pages (above
 /// notes, or at a foot that runs short) is at most this many lines: less is what note
@@ -243,7 +245,7 @@ impl Body {
             let (outcome, heights) = self.settle(g, items, &snap, heights);
             consider(heights, outcome);
         }
-        // With no level setting at all, the last (shortest) one stands.
+        // With no setting level even within a note's allowance, the last one tried stands.
         let heights = best.map_or([self.height_of(verso, g), self.height_of(recto, g)], |b| {
             b.0
         });

@@ -75,6 +75,9 @@ fn an_orphan_kept_off_the_verso_runs_the_spread_one_line_long() {
     let balanced = paginate(&items, Spreads::Balanced, NoteLines::new());
     assert_eq!(&ends(&balanced)[..4], &[10.0, 11.0, 11.0, 10.0]);
     assert_eq!(unequal_spreads(&balanced, &geometry()), 0);
+    // The pages say so, for their folios to keep their distance.
+    let heights: Vec<f32> = balanced[..4].iter().map(|p| p.height / LEADING).collect();
+    assert_eq!(heights, [10.0, 11.0, 11.0, 10.0]);
 }
 
 #[test]

@@ -44,6 +44,18 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
     // Note calls and the notes' first lines, to link them both ways.
     let mut calls: BTreeMap<NoteId, Link> = BTreeMap::new();
     let mut notes_at: BTreeMap<NoteId, Link> = BTreeMap::new();
+    // A spread run long keeps a line of white above its folios: how far each page's
+    // folio drops, decided before the pages give up their lines.
+    let drops: Vec<f32> = (0..body.pages.len())
+        .map(|i| {
+            let facing = if i % 2 == 1 { i + 1 } else { i.wrapping_sub(1) };
+            [body.pages.get(i), body.pages.get(facing)]
+                .into_iter()
+                .flatten()
+                .map(|p| p.height - g.text_height())
+                .fold(0.0, f32::max)
+        })
+        .collect();
     for (i, bp) in body.pages.iter_mut().enumerate() {
         let index = pages.len();
         let recto = index.is_multiple_of(2);
@@ -122,13 +134,7 @@ pub fn assemble(layout: &mut Layout, front: Vec<Page>, mut body: Body) -> PagedV
             });
         }
         quality.page(&bp.lines[..bp.body_lines]);
-        // A spread run long keeps a line of white above its folios.
-        let facing = if i % 2 == 1 { i + 1 } else { i.wrapping_sub(1) };
-        let drop = [Some(bp), body.pages.get(facing)]
-            .into_iter()
-            .flatten()
-            .map(|p| p.height - g.text_height())
-            .fold(0.0, f32::max);
+        let drop = drops[i];
         if let Some(text) = bp.text {
             furniture(layout, &mut page, text, recto, bp.opening, drop);
         }

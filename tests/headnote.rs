@@ -7,21 +7,7 @@ mod common;
 use common::*;
 
 fn build_fixture() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("reader-edition-headnote-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&[
-        "build",
-        "--manuscript",
-        "tests/fixtures/headnote",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dir
+    build_fixture_into_temp("tests/fixtures/headnote", "headnote").0
 }
 
 #[test]

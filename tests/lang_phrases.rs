@@ -17,25 +17,11 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// Builds the fixture book into a folder of the test's own (`name`): the tests of this
 /// file run at the same time.
 fn build_fixture(name: &str) -> std::path::PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("reader-edition-lang-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let out = edition(&[
-        "build",
-        "--manuscript",
-        "tests/fixtures/lang/book",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    let (dir, stderr) =
+        build_fixture_into_temp("tests/fixtures/lang/book", &format!("lang-{name}"));
     assert!(
-        out.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stderr).is_empty(),
-        "the fixture builds without a diagnostic: {}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.is_empty(),
+        "the fixture builds without a diagnostic: {stderr}"
     );
     dir
 }

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic, Sources, Span, codes};
-use crate::model::{Block, BlockId, BlockKind, Volume};
+use crate::model::{BlockId, Volume};
 
 use super::Apparatus;
 use super::glossary::Uncovered;
 use super::occur::Occurrence;
-use super::surgery::leaf_texts;
+use super::surgery::{find_block, leaf_texts};
 
 /// The candidates (`candidates` finds them in a block's plain text) that no occurrence
 /// of a registry overlaps and `ignore` does not list, each counted with its texts and
@@ -112,18 +112,5 @@ fn first_span(volume: &Volume, sources: &Sources, u: &Uncovered) -> Option<Span>
     Some(match src.find(&u.word) {
         Some(p) => block.span.sub(p..p + u.word.len()),
         None => block.span,
-    })
-}
-
-fn find_block(blocks: &[Block], id: BlockId) -> Option<&Block> {
-    blocks.iter().find_map(|b| {
-        if b.id == id {
-            return Some(b);
-        }
-        match &b.kind {
-            BlockKind::Quote(children) => find_block(children, id),
-            BlockKind::List { items, .. } => items.iter().find_map(|i| find_block(i, id)),
-            _ => None,
-        }
     })
 }

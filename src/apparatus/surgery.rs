@@ -45,6 +45,20 @@ pub fn for_each_leaf_mut(blocks: &mut [Block], f: &mut dyn FnMut(BlockId, &mut V
     }
 }
 
+/// The block `id`, at any depth (inside quotations and list items).
+pub fn find_block(blocks: &[Block], id: BlockId) -> Option<&Block> {
+    blocks.iter().find_map(|b| {
+        if b.id == id {
+            return Some(b);
+        }
+        match &b.kind {
+            BlockKind::Quote(children) => find_block(children, id),
+            BlockKind::List { items, .. } => items.iter().find_map(|i| find_block(i, id)),
+            _ => None,
+        }
+    })
+}
+
 /// The inlines of the leaf block `id`.
 pub fn leaf_mut(blocks: &mut [Block], id: BlockId) -> Option<&mut Vec<Inline>> {
     for b in blocks {

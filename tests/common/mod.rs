@@ -27,6 +27,27 @@ pub struct Built {
     pub pdf: PathBuf,
 }
 
+/// Builds the fixture manuscript `manuscript` into a temporary folder named after `name`
+/// and this process (tests of one file run at the same time), failing on a failed build;
+/// returns the folder and what the build said on stderr.
+pub fn build_fixture_into_temp(manuscript: &str, name: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("reader-edition-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = edition(&[
+        "build",
+        "--manuscript",
+        manuscript,
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 pub fn built_volume() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {

@@ -150,27 +150,23 @@ fn sorted_word_starts_find_what_a_scan_finds() {
     ];
     for quote in quotes {
         let quote = fold_query(quote);
+        // A quotation that opens with a word can only match at a word start.
         let starts_word = quote.chars().next().is_some_and(is_word_char);
+        let candidate = |&p: &usize| {
+            !starts_word
+                || !index.joined[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+        };
         let expected: Vec<usize> = scanned(&index.joined, &quote)
             .into_iter()
-            .filter(|&p| {
-                !starts_word
-                    || !index.joined[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_word_char)
-            })
+            .filter(candidate)
             .collect();
         let found: Vec<usize> = index
             .occurrences(&quote)
             .into_iter()
-            .filter(|&p| {
-                !starts_word
-                    || !index.joined[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_word_char)
-            })
+            .filter(candidate)
             .collect();
         assert_eq!(found, expected, "{quote}");
     }

@@ -12,9 +12,9 @@ use regex::Regex;
 use super::dated::{self, DatedPassage, MatchIgnore};
 use super::{Context, Event, registry::ChronologyFile};
 use crate::apparatus::occur::Occurrence;
-use crate::apparatus::surgery::leaf_texts;
+use crate::apparatus::surgery::{find_block, leaf_texts};
 use crate::diag::{Diagnostic, FileId, Sources, Span, codes};
-use crate::model::{Block, BlockId, BlockKind, TextId, Volume};
+use crate::model::{BlockId, TextId, Volume};
 
 /// Places of one expression listed in a warning, beyond the first (the rest are counted):
 /// enough to find them all in a short chapter, few enough to keep `check` readable.
@@ -278,17 +278,4 @@ fn find_in_raw(sources: &Sources, raw: FileId, plain: &str, p: &DatedPassage) ->
         }
     }
     None
-}
-
-fn find_block(blocks: &[Block], id: BlockId) -> Option<&Block> {
-    blocks.iter().find_map(|b| {
-        if b.id == id {
-            return Some(b);
-        }
-        match &b.kind {
-            BlockKind::Quote(children) => find_block(children, id),
-            BlockKind::List { items, .. } => items.iter().find_map(|i| find_block(i, id)),
-            _ => None,
-        }
-    })
 }

@@ -133,7 +133,7 @@ pub fn compute(
     // Each emendation file is anchored in the text as the files before it left it; notes
     // are anchored in the emended text (placing a call changes no words, so the index
     // stays valid through the notes and the registries).
-    let mut resolver = resolve::Resolver::new(volume);
+    let mut resolver = crate::timings::time("apparatus: index", || resolve::Resolver::new(volume));
     for (file, notes_file) in &note_files {
         let mut applied = emend::apply(volume, &resolver, *file, &notes_file.emendation, diags);
         let src = sources.text(*file);
@@ -155,7 +155,9 @@ pub fn compute(
         .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
     if let Some((file, g)) = &registries.glossary {
-        app.glossary = glossary::compute(volume, *file, g, &resolver, diags);
+        app.glossary = crate::timings::time("apparatus: glossary", || {
+            glossary::compute(volume, *file, g, &resolver, diags)
+        });
         for e in app.glossary.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::GLOSSARY_UNUSED, &e.short, e.span));
         }
@@ -166,9 +168,13 @@ pub fn compute(
         .flat_map(|(_, g)| &g.ignore)
         .flat_map(|i| i.words.iter().cloned())
         .collect();
-    app.coverage.acronyms = glossary::uncovered(volume, &app.glossary, &ignore);
+    app.coverage.acronyms = crate::timings::time("apparatus: acronym coverage", || {
+        glossary::uncovered(volume, &app.glossary, &ignore)
+    });
     if let Some((file, n)) = &registries.names {
-        app.index = names::compute(volume, *file, n, &resolver, diags);
+        app.index = crate::timings::time("apparatus: names", || {
+            names::compute(volume, *file, n, &resolver, diags)
+        });
         for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
             diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
         }
@@ -180,7 +186,9 @@ pub fn compute(
         .flat_map(|(_, n)| &n.ignore)
         .flat_map(|i| i.words.iter().cloned())
         .collect();
-    app.coverage.names = namelike::uncovered(volume, &app.index, &ignore);
+    app.coverage.names = crate::timings::time("apparatus: name coverage", || {
+        namelike::uncovered(volume, &app.index, &ignore)
+    });
     let mut ignores = chronology::uncovered::Ignores::default();
     if let Some((file, c)) = &registries.chronology {
         let cx = chronology::Context {
@@ -188,11 +196,14 @@ pub fn compute(
             src: sources.text(*file),
             resolver: &resolver,
         };
-        app.chronology = chronology::compute(&cx, c, ids, diags);
+        app.chronology = crate::timings::time("apparatus: chronology", || {
+            chronology::compute(&cx, c, ids, diags)
+        });
         ignores = chronology::uncovered::read_ignores(&cx, c, diags);
         // Only a manuscript that keeps a chronology hears of the dates it lacks.
-        app.coverage.dates =
-            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags);
+        app.coverage.dates = crate::timings::time("apparatus: date coverage", || {
+            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags)
+        });
     }
     // Last, once the notes are placed and the chronology read: the foreign phrases are
     // marked wherever they stand (wrapping inlines, no offset moves).
@@ -202,7 +213,9 @@ pub fn compute(
             events: &mut app.chronology,
             emendations: &mut app.emendations,
         };
-        let marked = phrases::compute(volume, editorial, *file, p, &resolver, diags);
+        let marked = crate::timings::time("apparatus: phrases", || {
+            phrases::compute(volume, editorial, *file, p, &resolver, diags)
+        });
         app.phrases = marked.phrases;
         phrase_skips = marked.skips;
     }

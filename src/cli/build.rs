@@ -9,6 +9,7 @@ use clap::Args;
 use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
+use crate::model::VolumeMeta;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::timings;
@@ -71,6 +72,46 @@ pub fn run(args: &BuildArgs) -> u8 {
         print_diagnostics(&crate::diag::Sources::new(), &usage);
         return EXIT_USAGE;
     }
+    // The fonts and the EPUB's cover need only `fonts/` and `edition.toml`: they are made
+    // on a second thread while the manuscript is read (which keeps one core busy).
+    std::thread::scope(|scope| {
+        let early = scope.spawn(|| Early::make(args));
+        build(args, &presets, start, early)
+    })
+}
+
+/// What the build makes before the manuscript is read: the fonts and, for an EPUB, the
+/// cover, which needs only the volume's metadata and the text face.
+struct Early {
+    fonts: Result<FontSet, Vec<Diagnostic>>,
+    /// The metadata the cover was made from, and the cover; `None` when no EPUB is
+    /// wanted or `edition.toml` did not parse (the load then says why).
+    cover: Option<(VolumeMeta, Result<epub::CoverImage, Diagnostic>)>,
+}
+
+impl Early {
+    fn make(args: &BuildArgs) -> Early {
+        let fonts = FontSet::load(&args.fonts);
+        let cover = match &fonts {
+            Ok(f) if args.format.contains(&Format::Epub) => {
+                manuscript::read_meta(&args.manuscript.manuscript).map(|meta| {
+                    let cover = epub::render_cover(&meta, &cover_fonts(f));
+                    (meta, cover)
+                })
+            }
+            _ => None,
+        };
+        Early { fonts, cover }
+    }
+}
+
+/// Reads the manuscript, renders and writes; `early` is the fonts' and cover's thread.
+fn build(
+    args: &BuildArgs,
+    presets: &[Preset],
+    start: std::time::Instant,
+    early: std::thread::ScopedJoinHandle<'_, Early>,
+) -> u8 {
     let loaded = timings::time("load (with apparatus)", || {
         manuscript::load(&args.manuscript.manuscript)
     });
@@ -89,8 +130,17 @@ pub fn run(args: &BuildArgs) -> u8 {
                 super::revision::compare(&m, &loaded.sources, &args.out)
             })
         });
-        let rendered = match FontSet::load(&args.fonts) {
-            Ok(fonts) => render(&m, &fonts, args, &presets, &mut diags),
+        let early = early
+            .join()
+            .expect("loading fonts and the cover does not panic");
+        // A cover made from metadata that changed since (the file was edited during the
+        // build) is made again from what was loaded.
+        let cover = early
+            .cover
+            .filter(|(meta, _)| *meta == m.volume.meta)
+            .map(|(_, cover)| cover);
+        let rendered = match early.fonts {
+            Ok(fonts) => render(&m, &fonts, args, presets, cover, &mut diags),
             Err(found) => {
                 diags.extend(found);
                 (Vec::new(), Vec::new())
@@ -143,23 +193,24 @@ fn render(
     fonts: &FontSet,
     args: &BuildArgs,
     presets: &[Preset],
+    cover: Option<Result<epub::CoverImage, Diagnostic>>,
     diags: &mut Diagnostics,
 ) -> (Vec<OutputFile>, Vec<String>) {
     let name = m.output_name();
     let want_epub = args.format.contains(&Format::Epub);
     let want_pdf = args.format.contains(&Format::Pdf);
-    // The EPUB's cover needs only the volume's metadata: it is rendered on a second
-    // thread while the A5 edition is typeset.
+    // The cover was made while the manuscript loaded; when it could not be (its metadata
+    // changed since), it is made beside the A5 edition's typesetting.
     let (reference, cover) = std::thread::scope(|scope| {
-        let cover = want_epub
+        let late = (want_epub && cover.is_none())
             .then(|| scope.spawn(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts))));
         let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
             typeset_preset(m, fonts, Preset::A5, diags)
         } else {
             None
         };
-        let cover = cover.map(|handle| handle.join().expect("the cover renderer does not panic"));
-        (reference, cover)
+        let late = late.map(|handle| handle.join().expect("the cover renderer does not panic"));
+        (reference, cover.or(late))
     });
     let cover = match cover {
         Some(Ok(image)) => Some(image),

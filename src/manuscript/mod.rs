@@ -54,6 +54,17 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
+/// The volume's metadata from `edition.toml` alone, with no diagnostics: for work that
+/// can start while the rest of the manuscript is read (the EPUB cover). `None` when the
+/// file cannot be read or parsed; [`load`] then says why.
+pub fn read_meta(root: &Path) -> Option<VolumeMeta> {
+    let mut sources = Sources::new();
+    let origin = files::PathOrigin { span: None };
+    let file = files::read_text(root, "edition.toml", origin, &mut sources).ok()?;
+    let config: EditionConfig = parse_toml(sources.text(file.file), file.file, 0).ok()?;
+    Some(volume_meta(&config))
+}
+
 fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Manuscript> {
     if !root.is_dir() {
         diags.push(Diagnostic::new(
@@ -105,7 +116,9 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
         }
     }
     let mut ids = markdown::IdAlloc::default();
-    let (volume_texts, imports) = sources::build_texts(root, parsed, sources, &mut ids, diags);
+    let (volume_texts, imports) = crate::timings::time("load: texts", || {
+        sources::build_texts(root, parsed, sources, &mut ids, diags)
+    });
     let mut volume = Volume {
         meta: volume_meta(&config),
         texts: volume_texts,

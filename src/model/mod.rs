@@ -23,7 +23,7 @@ pub struct Volume {
 }
 
 /// Metadata of the edition, from `edition.toml`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VolumeMeta {
     pub title: String,
     pub subtitle: Option<String>,

@@ -145,30 +145,40 @@ pub fn typeset_with(
     let mut body = paginate::Body::new(paginate::PageOptions {
         spreads: paginate::Spreads::Balanced,
     });
-    for (index, set) in parallel::set_texts(volume, fonts, options)
-        .into_iter()
-        .enumerate()
-    {
-        layout.current_text = Some(index);
-        layout.missing.extend(set.missing);
-        body.add(&layout.geometry, index, &set.items, set.notes);
-    }
-    body.finish(&layout.geometry);
+    let set = crate::timings::time("typeset: set texts", || {
+        parallel::set_texts(volume, fonts, options)
+    });
+    crate::timings::time("typeset: paginate", || {
+        for (index, set) in set.into_iter().enumerate() {
+            layout.current_text = Some(index);
+            layout.missing.extend(set.missing);
+            body.add(&layout.geometry, index, &set.items, set.notes);
+        }
+        body.finish(&layout.geometry);
+    });
     layout.current_text = None;
     let body_pages = body.pages.len();
-    let back = back.map(|b| layout.back_matter(b, &body));
+    let back = crate::timings::time("typeset: back matter", || {
+        back.map(|b| layout.back_matter(b, &body))
+    });
     let parts: Vec<(String, usize)> = back
         .iter()
         .flat_map(|b| &b.parts)
         .map(|(kind, first)| (kind.title().to_string(), body_pages + first))
         .collect();
-    let (front, contents) = layout.front_matter(&body, &parts);
+    let (front, contents) = crate::timings::time("typeset: front matter", || {
+        layout.front_matter(&body, &parts)
+    });
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    let mut paged = assemble::assemble(&mut layout, front, body);
+    let mut paged = crate::timings::time("typeset: assemble", || {
+        assemble::assemble(&mut layout, front, body)
+    });
     if let Some(mut back) = back.filter(|b| !b.is_empty()) {
-        let (pages, outline) = layout.place_back(&mut back, paged.front_pages, body_pages);
+        let (pages, outline) = crate::timings::time("typeset: place back", || {
+            layout.place_back(&mut back, paged.front_pages, body_pages)
+        });
         paged.page_map.labels.extend(pages.iter().map(Page::label));
         paged.page_map.starts.extend(pages.iter().map(|_| None));
         paged.quality.pages += pages.len();

@@ -1,17 +1,32 @@
 //! Sets the texts' vertical lists on two threads. A text's lines depend only on the text
 //! (its paragraphs, headings and notes), never on the pages before it, so the texts can
-//! be set side by side and paginated afterwards in volume order. Each thread has its own
-//! shaping and hyphenation caches; shaping and breaking are deterministic, so the lines
-//! are the same as when set one after the other.
+//! be set side by side and paginated afterwards in volume order.
+//!
+//! The work is cut finer than texts (the memoir alone is more than half the volume):
+//! into units — a text's opening, runs of its blocks that start at a heading, its notes —
+//! which the two threads take, largest first, as each finishes the one before. Each
+//! thread has its own shaping and hyphenation caches; shaping and breaking are
+//! deterministic and a run that starts at a heading sets as it does within its text
+//! ([`Layout::text_blocks`]), so the joined lines are the same as when set in one go,
+//! whichever thread set which unit.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::flow::{FlowItem, Missing};
 use super::notes::NoteLines;
 use super::{FontSet, Layout, TypesetOptions};
-use crate::model::{Text, Volume, text::block_text};
+use crate::model::{Block, BlockKind, Text, Volume, text::block_text};
 
 /// Below this many bytes of text in all, a second thread costs more than it saves (its
 /// start and its own cache misses: about a millisecond).
 const PARALLEL_MIN_BYTES: usize = 20_000;
+
+/// A run of blocks is cut at the first heading after this many bytes: units of a few
+/// pages. Smaller units balance the two threads more closely (the last unit taken is
+/// what one thread may wait for); at this size the volume makes about 40 units, and
+/// the last ones, the smallest, take a fraction of a millisecond.
+const UNIT_BYTES: usize = 6_000;
 
 /// The set vertical list of one text.
 pub struct SetText {
@@ -21,98 +36,218 @@ pub struct SetText {
     pub missing: Vec<Missing>,
 }
 
-/// The texts of `volume` set, in volume order.
-pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> Vec<SetText> {
-    let sizes: Vec<usize> = volume.texts.iter().map(text_size).collect();
-    let (first, second) = split(&sizes);
-    if sizes.iter().sum::<usize>() < PARALLEL_MIN_BYTES || second.is_empty() {
-        let all: Vec<usize> = (0..volume.texts.len()).collect();
-        return set_group(volume, fonts, options, &all)
-            .into_iter()
-            .map(|(_, set)| set)
-            .collect();
-    }
-    let (a, b) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| set_group(volume, fonts, options, &second));
-        let mine = set_group(volume, fonts, options, &first);
-        (mine, other.join().expect("setting text does not panic"))
-    });
-    let mut all: Vec<(usize, SetText)> = a.into_iter().chain(b).collect();
-    all.sort_by_key(|(index, _)| *index);
-    all.into_iter().map(|(_, set)| set).collect()
+/// One piece of a text's setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Unit {
+    /// The opening (title to headnote).
+    Opening { text: usize },
+    /// Blocks `range` of the body; the first is the text's first block or a heading.
+    Blocks { text: usize, range: Range<usize> },
+    /// The notes.
+    Notes { text: usize },
 }
 
-/// Sets the texts `indices` with one layout state.
-fn set_group(
-    volume: &Volume,
-    fonts: &FontSet,
-    options: &TypesetOptions,
-    indices: &[usize],
-) -> Vec<(usize, SetText)> {
-    let mut layout = Layout::new(volume, fonts, options);
-    indices
-        .iter()
-        .map(|&index| {
-            layout.current_text = Some(index);
-            let (mut items, notes) = layout.text(&volume.texts[index]);
-            // Every text's lines wait here until pagination: no growth slack with them.
-            items.shrink_to_fit();
-            let missing = std::mem::take(&mut layout.missing);
-            (
-                index,
-                SetText {
-                    items,
-                    notes,
-                    missing,
-                },
-            )
-        })
-        .collect()
-}
-
-/// The bytes of visible text of a text: its blocks, headnote and notes (what is set).
-fn text_size(text: &Text) -> usize {
-    let notes = text.notes.iter().flat_map(|n| n.blocks.iter());
-    text.blocks
-        .iter()
-        .chain(&text.headnote)
-        .chain(notes)
-        .map(|b| block_text(b).len())
-        .sum()
-}
-
-/// Two groups of text indices of about equal size: the largest texts first, each to the
-/// group with less so far.
-fn split(sizes: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..sizes.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    let (mut size_a, mut size_b) = (0, 0);
-    for i in order {
-        if size_a <= size_b {
-            a.push(i);
-            size_a += sizes[i];
-        } else {
-            b.push(i);
-            size_b += sizes[i];
+impl Unit {
+    fn text(&self) -> usize {
+        match self {
+            Unit::Opening { text } | Unit::Blocks { text, .. } | Unit::Notes { text } => *text,
         }
     }
-    a.sort_unstable();
-    b.sort_unstable();
-    (a, b)
+}
+
+/// What a unit gives: lines of the vertical list, or a text's notes.
+struct SetUnit {
+    items: Vec<FlowItem>,
+    notes: NoteLines,
+    missing: Vec<Missing>,
+}
+
+/// The texts of `volume` set, in volume order.
+pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> Vec<SetText> {
+    let (units, sizes) = units(volume);
+    let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_BYTES && units.len() > 1;
+    // Largest first: the units left for the end are the small ones.
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| std::cmp::Reverse(sizes[u]));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut layout = Layout::new(volume, fonts, options);
+        let mut done = Vec::new();
+        loop {
+            let taken = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&u) = order.get(taken) else { break };
+            done.push((u, set_unit(&mut layout, volume, &units[u])));
+        }
+        done
+    };
+    let mut slots: Vec<Option<SetUnit>> = (0..units.len()).map(|_| None).collect();
+    let results = if threaded {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(work);
+            let mine = work();
+            let theirs = other.join().expect("setting text does not panic");
+            mine.into_iter().chain(theirs).collect::<Vec<_>>()
+        })
+    } else {
+        work()
+    };
+    for (u, set) in results {
+        slots[u] = Some(set);
+    }
+    // Units are listed text by text, each text's in reading order: join them.
+    let mut texts: Vec<SetText> = (0..volume.texts.len())
+        .map(|_| SetText {
+            items: Vec::new(),
+            notes: NoteLines::new(),
+            missing: Vec::new(),
+        })
+        .collect();
+    for (unit, set) in units.iter().zip(slots) {
+        let set = set.expect("every unit is taken by a thread");
+        let text = &mut texts[unit.text()];
+        text.items.extend(set.items);
+        text.notes.extend(set.notes);
+        text.missing.extend(set.missing);
+    }
+    for text in &mut texts {
+        // Every text's lines wait here until pagination: no growth slack with them.
+        text.items.shrink_to_fit();
+    }
+    texts
+}
+
+fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
+    let text = &volume.texts[unit.text()];
+    layout.current_text = Some(unit.text());
+    let mut items = Vec::new();
+    let mut notes = NoteLines::new();
+    match unit {
+        Unit::Opening { .. } => layout.opening(text, &mut items),
+        Unit::Blocks { range, .. } => layout.text_blocks(text, range.clone(), &mut items),
+        Unit::Notes { .. } => (notes, items) = layout.text_notes(text),
+    }
+    SetUnit {
+        items,
+        notes,
+        missing: std::mem::take(&mut layout.missing),
+    }
+}
+
+/// The units of every text in volume order, each text's in reading order, and the bytes
+/// of text each sets.
+fn units(volume: &Volume) -> (Vec<Unit>, Vec<usize>) {
+    let mut units = Vec::new();
+    let mut sizes = Vec::new();
+    for (t, text) in volume.texts.iter().enumerate() {
+        units.push(Unit::Opening { text: t });
+        sizes.push(blocks_size(&text.headnote) + text.meta.title.len());
+        for range in block_runs(&text.blocks, UNIT_BYTES) {
+            sizes.push(blocks_size(&text.blocks[range.clone()]));
+            units.push(Unit::Blocks { text: t, range });
+        }
+        units.push(Unit::Notes { text: t });
+        sizes.push(notes_size(text));
+    }
+    (units, sizes)
+}
+
+/// `blocks` cut into runs: a run ends before the first heading after `min_bytes` of text.
+fn block_runs(blocks: &[Block], min_bytes: usize) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, block) in blocks.iter().enumerate() {
+        if size >= min_bytes && matches!(block.kind, BlockKind::Heading { .. }) {
+            runs.push(start..i);
+            (start, size) = (i, 0);
+        }
+        size += block_text(block).len();
+    }
+    if start < blocks.len() {
+        runs.push(start..blocks.len());
+    }
+    runs
+}
+
+fn blocks_size(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| block_text(b).len()).sum()
+}
+
+fn notes_size(text: &Text) -> usize {
+    text.notes.iter().map(|n| blocks_size(&n.blocks)).sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::{FileId, Span};
+    use crate::model::{BlockId, Inline, InlineKind};
+
+    fn block(id: u32, heading: bool, len: usize) -> Block {
+        let content = vec![Inline {
+            span: Span::new(FileId(0), 0..0),
+            kind: InlineKind::Text("x".repeat(len)),
+        }];
+        Block {
+            id: BlockId(id),
+            span: Span::new(FileId(0), 0..0),
+            kind: if heading {
+                BlockKind::Heading { level: 2, content }
+            } else {
+                BlockKind::Paragraph(content)
+            },
+        }
+    }
+
+    /// The volume set in units on two threads gives, text by text, the lines of each
+    /// text set in one go on one thread.
+    #[test]
+    fn units_joined_set_as_whole_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::manuscript::load(&root.join("manuscript"));
+        let m = loaded.manuscript.expect("the volume loads");
+        let fonts = FontSet::load(&root.join("fonts")).expect("the fonts load");
+        let options = TypesetOptions::default();
+        let (units, _) = units(&m.volume);
+        assert!(
+            units.len() > 3 * m.volume.texts.len(),
+            "the memoir is cut into several units: {} units",
+            units.len()
+        );
+        let parallel = set_texts(&m.volume, &fonts, &options);
+        let mut layout = Layout::new(&m.volume, &fonts, &options);
+        for (text, set) in m.volume.texts.iter().zip(&parallel) {
+            let (items, notes) = layout.text(text);
+            assert_eq!(
+                format!("{items:?}"),
+                format!("{:?}", set.items),
+                "{}",
+                text.id
+            );
+            assert_eq!(
+                format!("{notes:?}"),
+                format!("{:?}", set.notes),
+                "{}",
+                text.id
+            );
+        }
+    }
 
     #[test]
-    fn split_balances_by_size_and_keeps_order_within_groups() {
-        let (a, b) = split(&[10, 60, 5, 30, 20]);
-        // 60 | 30, 20, 10 | then 5 to the first group (60 against 60).
-        assert_eq!(a, vec![1, 2]);
-        assert_eq!(b, vec![0, 3, 4]);
-        let (a, b) = split(&[5]);
-        assert_eq!((a, b), (vec![0], vec![]));
+    fn runs_are_cut_only_before_headings_once_long_enough() {
+        let blocks = vec![
+            block(0, false, 50),
+            block(1, true, 5),
+            block(2, false, 50),
+            block(3, false, 50),
+            block(4, true, 5),
+            block(5, false, 10),
+            block(6, true, 5),
+        ];
+        // 50 bytes reach 40 before the heading at 1; then 105 before the one at 4; the
+        // last heading comes after only 15 bytes.
+        assert_eq!(block_runs(&blocks, 40), vec![0..1, 1..4, 4..7]);
+        // Never cut: one run, whatever the headings.
+        assert_eq!(block_runs(&blocks, 10_000), vec![0..7]);
+        assert_eq!(block_runs(&[], 40), Vec::<Range<usize>>::new());
     }
 }

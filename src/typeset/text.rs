@@ -1,6 +1,8 @@
 //! One text of the volume as a vertical list: its opening (new recto, title, author,
 //! source line), its blocks, and its notes at the end.
 
+use std::ops::Range;
+
 use super::flow::{FlowItem, FlowLine, Frame, Mark, ParaCtx, TextNotes, sink};
 use super::fonts::Style;
 use super::geometry::TypeSize;
@@ -30,10 +32,53 @@ const HEADNOTE_RULE_THICKNESS: f32 = 0.4;
 
 impl Layout<'_, '_> {
     /// The vertical list of `text`, and its notes set as lines (placed at the foot of
-    /// the pages by pagination, or already appended at the end).
+    /// the pages by pagination, or already appended at the end). The same as its pieces
+    /// ([`Layout::opening`], [`Layout::text_blocks`], [`Layout::text_notes`]) joined; the
+    /// typesetter sets the pieces apart (`parallel`), and tests compare with this.
+    #[cfg(test)]
     pub fn text(&mut self, text: &Text) -> (Vec<FlowItem>, NoteLines) {
+        let mut out = Vec::new();
+        self.opening(text, &mut out);
+        self.text_blocks(text, 0..text.blocks.len(), &mut out);
+        let (notes, end) = self.text_notes(text);
+        out.extend(end);
+        (out, notes)
+    }
+
+    /// Blocks `range` of `text`'s body, appended to `out`. Nothing carries over from one
+    /// block to the next but the indent of a paragraph after a paragraph, so a range that
+    /// starts at a heading (or at the first block) sets as it does within the whole text.
+    pub fn text_blocks(&mut self, text: &Text, range: Range<usize>, out: &mut Vec<FlowItem>) {
+        let frame = Frame {
+            left: 0.0,
+            right: 0.0,
+            size: self.geometry.body,
+            style: Style::Regular,
+            align: Align::Justify,
+        };
+        self.blocks(&text.blocks[range], &frame, &TextNotes(text), out);
+    }
+
+    /// The notes of `text`: set as lines for the foot of the pages, or, when notes go at
+    /// the end of the text, as the items that end it.
+    pub fn text_notes(&mut self, text: &Text) -> (NoteLines, Vec<FlowItem>) {
+        let notes = self.note_lines(text);
+        match self.options.notes {
+            NotePlacement::Foot => (notes, Vec::new()),
+            NotePlacement::EndOfText => {
+                let mut out = Vec::new();
+                self.end_notes(text, &notes, &mut out);
+                (NoteLines::new(), out)
+            }
+        }
+    }
+
+    /// A text's opening, appended to `out`: a new recto, the sinkage, title, subtitle,
+    /// author and source line, and the headnote.
+    pub fn opening(&mut self, text: &Text, out: &mut Vec<FlowItem>) {
         let g = self.geometry.clone();
-        let mut out = vec![FlowItem::NewPage { recto: true }];
+        let first = out.len();
+        out.push(FlowItem::NewPage { recto: true });
         out.push(sink(SINK_LINES * g.body.leading));
         let span = text
             .blocks
@@ -51,7 +96,7 @@ impl Layout<'_, '_> {
             &text.meta.title,
             &centered(g.title, Style::Regular),
             span,
-            &mut out,
+            out,
         );
         if let Some(FlowItem::Line(first)) = out.get_mut(start) {
             first.mark = Some(Mark {
@@ -61,7 +106,7 @@ impl Layout<'_, '_> {
         }
         if let Some(sub) = &text.meta.subtitle {
             out.push(FlowItem::Space(g.body.leading / 2.0));
-            self.plain(sub, &centered(g.heading, Style::Italic), span, &mut out);
+            self.plain(sub, &centered(g.heading, Style::Italic), span, out);
         }
         if let Some(author) = &text.meta.author {
             out.push(FlowItem::Space(g.body.leading));
@@ -71,33 +116,16 @@ impl Layout<'_, '_> {
         let source = source_line(&text.meta);
         if !source.is_empty() {
             out.push(FlowItem::Space(g.body.leading / 2.0));
-            self.plain(&source, &centered(g.note, Style::Italic), span, &mut out);
+            self.plain(&source, &centered(g.note, Style::Italic), span, out);
         }
-        for item in &mut out {
+        for item in &mut out[first..] {
             if let FlowItem::Line(l) = item {
                 l.keep_with_next = true;
             }
         }
         out.push(FlowItem::Space(AFTER_OPENING_LINES * g.body.leading));
         if !text.headnote.is_empty() {
-            self.headnote(&text.headnote, &mut out);
-        }
-        let frame = Frame {
-            left: 0.0,
-            right: 0.0,
-            size: g.body,
-            style: Style::Regular,
-            align: Align::Justify,
-        };
-        let numbers = TextNotes(text);
-        self.blocks(&text.blocks, &frame, &numbers, &mut out);
-        let notes = self.note_lines(text);
-        match self.options.notes {
-            NotePlacement::Foot => (out, notes),
-            NotePlacement::EndOfText => {
-                self.end_notes(text, &notes, &mut out);
-                (out, NoteLines::new())
-            }
+            self.headnote(&text.headnote, out);
         }
     }
 

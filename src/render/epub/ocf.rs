@@ -20,9 +20,10 @@ const MIMETYPE: &str = "application/epub+zip";
 /// Unix permissions of every entry (`rw-r--r--`): fixed, not taken from the machine.
 const FILE_MODE: u32 = 0o644;
 
-/// Deflate level 9: the output is small and built once per run, so the slowest level
-/// costs little; fixed so that the bytes do not depend on the zip crate's default.
-const DEFLATE_LEVEL: i64 = 9;
+/// Deflate level 6 (zlib's default): level 9 made the documents 0.4% smaller for about
+/// three times the time (25 ms of a 0.2 s build). Fixed, so that the bytes do not depend
+/// on the zip crate's default.
+const DEFLATE_LEVEL: i64 = 6;
 
 /// How a file is stored in the zip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

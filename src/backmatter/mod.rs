@@ -107,6 +107,27 @@ impl BackMatter {
         parts
     }
 
+    /// The number of entries of part `kind` (events, terms, rows, headings and "see"
+    /// references): a measure of how long it takes to set.
+    pub fn entries(&self, kind: PartKind) -> usize {
+        match kind {
+            PartKind::Chronology => self
+                .chronology
+                .iter()
+                .flat_map(|c| &c.years)
+                .map(|y| y.events.len())
+                .sum(),
+            PartKind::Glossary => self.glossary.as_ref().map_or(0, |g| g.terms.len()),
+            PartKind::Emendations => self.emendations.as_ref().map_or(0, |e| e.rows.len()),
+            PartKind::Index => self
+                .index
+                .iter()
+                .flat_map(|i| &i.groups)
+                .map(|g| g.items.len())
+                .sum(),
+        }
+    }
+
     /// The short title of `text` ("Memoir"), or its slug when the volume lacks it.
     pub fn short_title<'a>(&'a self, text: &'a TextId) -> &'a str {
         self.short_titles

@@ -9,6 +9,8 @@
 //! deterministic and a run that starts at a heading sets as it does within its text
 //! ([`Layout::text_blocks`]), so the joined lines are the same as when set in one go,
 //! whichever thread set which unit.
+//!
+//! [`Work`], the two threads and their queue, also sets the parts of the back matter.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -59,41 +61,21 @@ impl Unit {
 struct SetUnit {
     items: Vec<FlowItem>,
     notes: NoteLines,
-    missing: Vec<Missing>,
 }
 
 /// The texts of `volume` set, in volume order.
 pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> Vec<SetText> {
     let (units, sizes) = units(volume);
-    let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_BYTES && units.len() > 1;
-    // Largest first: the units left for the end are the small ones.
-    let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_key(|&u| std::cmp::Reverse(sizes[u]));
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut layout = Layout::new(volume, fonts, options);
-        let mut done = Vec::new();
-        loop {
-            let taken = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&u) = order.get(taken) else { break };
-            done.push((u, set_unit(&mut layout, volume, &units[u])));
-        }
-        done
+    let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_BYTES;
+    let work = Work {
+        volume,
+        fonts,
+        options,
+        threaded,
     };
-    let mut slots: Vec<Option<SetUnit>> = (0..units.len()).map(|_| None).collect();
-    let results = if threaded {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(work);
-            let mine = work();
-            let theirs = other.join().expect("setting text does not panic");
-            mine.into_iter().chain(theirs).collect::<Vec<_>>()
-        })
-    } else {
-        work()
-    };
-    for (u, set) in results {
-        slots[u] = Some(set);
-    }
+    let done = work.run(&units, &sizes, &|layout, unit| {
+        set_unit(layout, volume, unit)
+    });
     // Units are listed text by text, each text's in reading order: join them.
     let mut texts: Vec<SetText> = (0..volume.texts.len())
         .map(|_| SetText {
@@ -102,18 +84,72 @@ pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> 
             missing: Vec::new(),
         })
         .collect();
-    for (unit, set) in units.iter().zip(slots) {
-        let set = set.expect("every unit is taken by a thread");
+    for (unit, (set, missing)) in units.iter().zip(done) {
         let text = &mut texts[unit.text()];
         text.items.extend(set.items);
         text.notes.extend(set.notes);
-        text.missing.extend(set.missing);
+        text.missing.extend(missing);
     }
     for text in &mut texts {
         // Every text's lines wait here until pagination: no growth slack with them.
         text.items.shrink_to_fit();
     }
     texts
+}
+
+/// Jobs of setting done on one or two threads, each thread with its own layout state.
+pub struct Work<'a> {
+    pub volume: &'a Volume,
+    pub fonts: &'a FontSet,
+    pub options: &'a TypesetOptions,
+    /// Two threads, or all on the calling one (small volumes).
+    pub threaded: bool,
+}
+
+impl Work<'_> {
+    /// Runs `set` on every job, the largest (by `sizes`) first: each thread takes the
+    /// next job as it finishes one, so the two end within about the last job's time.
+    /// The results, each with the characters its job found no glyph for, come back in
+    /// the order of `jobs`, whichever thread set them.
+    pub fn run<J: Sync, R: Send>(
+        &self,
+        jobs: &[J],
+        sizes: &[usize],
+        set: &(dyn Fn(&mut Layout, &J) -> R + Sync),
+    ) -> Vec<(R, Vec<Missing>)> {
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&j| std::cmp::Reverse(sizes.get(j).copied().unwrap_or(0)));
+        let next = AtomicUsize::new(0);
+        let thread = || {
+            let mut layout = Layout::new(self.volume, self.fonts, self.options);
+            let mut done = Vec::new();
+            loop {
+                let taken = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&j) = order.get(taken) else { break };
+                let result = set(&mut layout, &jobs[j]);
+                done.push((j, result, std::mem::take(&mut layout.missing)));
+            }
+            done
+        };
+        let done = if self.threaded && jobs.len() > 1 {
+            std::thread::scope(|scope| {
+                let other = scope.spawn(thread);
+                let mut mine = thread();
+                mine.extend(other.join().expect("setting text does not panic"));
+                mine
+            })
+        } else {
+            thread()
+        };
+        let mut slots: Vec<Option<(R, Vec<Missing>)>> = (0..jobs.len()).map(|_| None).collect();
+        for (j, result, missing) in done {
+            slots[j] = Some((result, missing));
+        }
+        slots
+            .into_iter()
+            .map(|slot| slot.expect("every job is taken by a thread"))
+            .collect()
+    }
 }
 
 fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
@@ -126,11 +162,7 @@ fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
         Unit::Blocks { range, .. } => layout.text_blocks(text, range.clone(), &mut items),
         Unit::Notes { .. } => (notes, items) = layout.text_notes(text),
     }
-    SetUnit {
-        items,
-        notes,
-        missing: std::mem::take(&mut layout.missing),
-    }
+    SetUnit { items, notes }
 }
 
 /// The units of every text in volume order, each text's in reading order, and the bytes

@@ -139,6 +139,11 @@ impl<'f> Shaper<'f> {
         shaper
     }
 
+    /// The faces this shaper sets.
+    pub fn fonts(&self) -> &'f FontSet {
+        self.fonts
+    }
+
     /// Whether `variant` has real glyphs in `style` (never faked by scaling).
     pub fn has_real(&self, style: Style, variant: Variant) -> bool {
         self.real.get(&(style, variant)).copied().unwrap_or(false)

@@ -126,7 +126,8 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     // The apparatus: registries read and parsed always; anchored only into a volume
     // that loaded without errors (a missing text would make every anchor into it fail).
     let volume_ok = !diags.has_errors();
-    let registries = registries::read(root, sources, diags);
+    let registries =
+        crate::timings::time("load: registries", || registries::read(root, sources, diags));
     let mut found = Vec::new();
     let apparatus = if !volume_ok {
         Apparatus::default()

@@ -14,5 +14,6 @@ pub mod manuscript;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod threads;
 pub mod timings;
 pub mod typeset;

@@ -13,7 +13,6 @@
 //! [`Work`], the two threads and their queue, also sets the parts of the back matter.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::flow::{FlowItem, Missing};
 use super::notes::NoteLines;
@@ -107,48 +106,26 @@ pub struct Work<'a> {
 }
 
 impl Work<'_> {
-    /// Runs `set` on every job, the largest (by `sizes`) first: each thread takes the
-    /// next job as it finishes one, so the two end within about the last job's time.
-    /// The results, each with the characters its job found no glyph for, come back in
-    /// the order of `jobs`, whichever thread set them.
+    /// Runs `set` on every job, the largest (by `sizes`) first, each thread with its own
+    /// layout state ([`crate::threads::map_jobs`]). The results, each with the characters
+    /// its job found no glyph for, come back in the order of `jobs`.
     pub fn run<J: Sync, R: Send>(
         &self,
         jobs: &[J],
         sizes: &[usize],
         set: &(dyn Fn(&mut Layout, &J) -> R + Sync),
     ) -> Vec<(R, Vec<Missing>)> {
-        let mut order: Vec<usize> = (0..jobs.len()).collect();
-        order.sort_by_key(|&j| std::cmp::Reverse(sizes.get(j).copied().unwrap_or(0)));
-        let next = AtomicUsize::new(0);
-        let thread = || {
-            let mut layout = Layout::new(self.volume, self.fonts, self.options);
-            let mut done = Vec::new();
-            loop {
-                let taken = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&j) = order.get(taken) else { break };
-                let result = set(&mut layout, &jobs[j]);
-                done.push((j, result, std::mem::take(&mut layout.missing)));
-            }
-            done
-        };
-        let done = if self.threaded && jobs.len() > 1 {
-            std::thread::scope(|scope| {
-                let other = scope.spawn(thread);
-                let mut mine = thread();
-                mine.extend(other.join().expect("setting text does not panic"));
-                mine
-            })
-        } else {
-            thread()
-        };
-        let mut slots: Vec<Option<(R, Vec<Missing>)>> = (0..jobs.len()).map(|_| None).collect();
-        for (j, result, missing) in done {
-            slots[j] = Some((result, missing));
-        }
-        slots
-            .into_iter()
-            .map(|slot| slot.expect("every job is taken by a thread"))
-            .collect()
+        let indexed: Vec<(usize, &J)> = jobs.iter().enumerate().collect();
+        crate::threads::map_jobs(
+            &indexed,
+            |(j, _)| sizes.get(*j).copied().unwrap_or(0),
+            self.threaded,
+            || Layout::new(self.volume, self.fonts, self.options),
+            |layout, (_, job)| {
+                let result = set(layout, job);
+                (result, std::mem::take(&mut layout.missing))
+            },
+        )
     }
 }
 

@@ -1,0 +1,105 @@
+//! Two worker threads and a queue: independent jobs (texts to index, units of text to
+//! set) run side by side, the largest first, and their results come back in the jobs'
+//! order, so nothing downstream can tell which thread did what.
+//!
+//! Two because the machines this is built for have two cores (and the build keeps a
+//! third thread busy with the EPUB or the cover); the queue rather than a fixed split
+//! because the jobs' sizes are only estimates, and a thread that finishes early takes
+//! what is left.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Runs `job` on each of `jobs` and returns the results in the order of `jobs`.
+///
+/// Each thread first makes its own state with `init` (caches that are not shared) and
+/// hands it to every job it runs; it then takes the next job, largest by `size` first,
+/// until none is left. With `threaded` false, or a single job, everything runs on the
+/// calling thread.
+pub fn map_jobs<J, S, R>(
+    jobs: &[J],
+    size: impl Fn(&J) -> usize,
+    threaded: bool,
+    init: impl Fn() -> S + Sync,
+    job: impl Fn(&mut S, &J) -> R + Sync,
+) -> Vec<R>
+where
+    J: Sync,
+    R: Send,
+{
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&j| std::cmp::Reverse(size(&jobs[j])));
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        loop {
+            let taken = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&j) = order.get(taken) else { break };
+            done.push((j, job(&mut state, &jobs[j])));
+        }
+        done
+    };
+    let done = if threaded && jobs.len() > 1 {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(worker);
+            let mut mine = worker();
+            mine.extend(other.join().expect("a job does not panic"));
+            mine
+        })
+    } else {
+        worker()
+    };
+    let mut slots: Vec<Option<R>> = (0..jobs.len()).map(|_| None).collect();
+    for (j, result) in done {
+        slots[j] = Some(result);
+    }
+    slots
+        .into_iter()
+        .map(|slot| slot.expect("every job is taken by a worker"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_job_order_with_per_thread_state() {
+        let jobs: Vec<usize> = (0..50).collect();
+        for threaded in [false, true] {
+            // The state counts the jobs its thread has run so far.
+            let out = map_jobs(
+                &jobs,
+                |&j| j % 7,
+                threaded,
+                || 0usize,
+                |seen, &j| {
+                    *seen += 1;
+                    (j * 2, *seen)
+                },
+            );
+            let doubled: Vec<usize> = out.iter().map(|(d, _)| *d).collect();
+            assert_eq!(doubled, jobs.iter().map(|j| j * 2).collect::<Vec<_>>());
+            // One state per thread: each thread's first job sees 1.
+            let firsts = out.iter().filter(|(_, seen)| *seen == 1).count();
+            if threaded {
+                assert!((1..=2).contains(&firsts));
+            } else {
+                assert_eq!(firsts, 1);
+                assert_eq!(out.iter().map(|(_, s)| *s).max(), Some(50));
+            }
+        }
+        let none: Vec<u8> = Vec::new();
+        assert!(map_jobs(&none, |_| 0, true, || (), |_, &b| b).is_empty());
+    }
+
+    #[test]
+    fn the_largest_job_runs_first() {
+        let jobs = [3usize, 9, 1];
+        let out = map_jobs(&jobs, |&j| j, false, || 0usize, |n, _| {
+            *n += 1;
+            *n
+        });
+        assert_eq!(out, vec![2, 1, 3]);
+    }
+}

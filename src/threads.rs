@@ -96,10 +96,16 @@ mod tests {
     #[test]
     fn the_largest_job_runs_first() {
         let jobs = [3usize, 9, 1];
-        let out = map_jobs(&jobs, |&j| j, false, || 0usize, |n, _| {
-            *n += 1;
-            *n
-        });
+        let out = map_jobs(
+            &jobs,
+            |&j| j,
+            false,
+            || 0usize,
+            |n, _| {
+                *n += 1;
+                *n
+            },
+        );
         assert_eq!(out, vec![2, 1, 3]);
     }
 }

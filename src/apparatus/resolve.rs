@@ -80,18 +80,24 @@ impl Resolver {
     fn index(&mut self, texts: Vec<&Text>) {
         let size = |t: &&Text| t.blocks.iter().map(|b| block_text(b).len()).sum::<usize>();
         let threaded = texts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
-        let indexed = crate::threads::map_jobs(&texts, size, threaded, || (), |_, t| {
-            let leaves = leaf_texts(&t.blocks);
-            let passages: Vec<Passage> = leaves
-                .iter()
-                .map(|(block, text)| Passage {
-                    block: *block,
-                    text,
-                })
-                .collect();
-            let index = TextIndex::new(&passages);
-            (leaves, index)
-        });
+        let indexed = crate::threads::map_jobs(
+            &texts,
+            size,
+            threaded,
+            || (),
+            |_, t| {
+                let leaves = leaf_texts(&t.blocks);
+                let passages: Vec<Passage> = leaves
+                    .iter()
+                    .map(|(block, text)| Passage {
+                        block: *block,
+                        text,
+                    })
+                    .collect();
+                let index = TextIndex::new(&passages);
+                (leaves, index)
+            },
+        );
         for (t, (leaves, index)) in texts.iter().zip(indexed) {
             self.texts.insert(t.id.clone(), index);
             self.plains.extend(leaves);

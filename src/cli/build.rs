@@ -9,13 +9,14 @@ use clap::Args;
 use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
-use crate::model::VolumeMeta;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::timings;
 use crate::typeset::{self, FontSet, PagedVolume, Preset, Style, TypesetOptions};
 
+use super::early::Early;
 use super::report::{print_diagnostics, summary};
+use super::revision;
 use super::{EXIT_ERRORS, EXIT_USAGE, ManuscriptArgs};
 
 #[derive(Debug, Args, Clone)]
@@ -72,37 +73,13 @@ pub fn run(args: &BuildArgs) -> u8 {
         print_diagnostics(&crate::diag::Sources::new(), &usage);
         return EXIT_USAGE;
     }
-    // The fonts and the EPUB's cover need only `fonts/` and `edition.toml`: they are made
-    // on a second thread while the manuscript is read (which keeps one core busy).
+    // The fonts, the EPUB's cover and the last build's summary need only `fonts/`,
+    // `edition.toml` and the output folder: they are read and made on a second thread
+    // while the manuscript is read (which keeps one core busy).
     std::thread::scope(|scope| {
         let early = scope.spawn(|| Early::make(args));
         build(args, &presets, start, early)
     })
-}
-
-/// What the build makes before the manuscript is read: the fonts and, for an EPUB, the
-/// cover, which needs only the volume's metadata and the text face.
-struct Early {
-    fonts: Result<FontSet, Vec<Diagnostic>>,
-    /// The metadata the cover was made from, and the cover; `None` when no EPUB is
-    /// wanted or `edition.toml` did not parse (the load then says why).
-    cover: Option<(VolumeMeta, Result<epub::CoverImage, Diagnostic>)>,
-}
-
-impl Early {
-    fn make(args: &BuildArgs) -> Early {
-        let fonts = FontSet::load(&args.fonts);
-        let cover = match &fonts {
-            Ok(f) if args.format.contains(&Format::Epub) => {
-                manuscript::read_meta(&args.manuscript.manuscript).map(|meta| {
-                    let cover = epub::render_cover(&meta, &cover_fonts(f));
-                    (meta, cover)
-                })
-            }
-            _ => None,
-        };
-        Early { fonts, cover }
-    }
 }
 
 /// Reads the manuscript, renders and writes; `early` is the fonts' and cover's thread.
@@ -124,15 +101,24 @@ fn build(
     diags.extend(epub::lint_notes(&m.volume));
     // The summary of this build, compared with the last one's and written beside it, is
     // made on a second thread while the outputs are rendered: it reads only the model.
-    let ((mut files, quality_lines), compared) = std::thread::scope(|scope| {
-        let compared = scope.spawn(|| {
-            timings::time("revision summary", || {
-                super::revision::compare(&m, &loaded.sources, &args.out)
-            })
-        });
+    let ((mut files, quality_lines), (compared, summary_file)) = std::thread::scope(|scope| {
         let early = early
             .join()
             .expect("loading fonts and the cover does not panic");
+        let earlier = early
+            .earlier
+            .filter(|(name, _)| *name == m.output_name())
+            .map(|(_, earlier)| earlier);
+        let compared = scope.spawn(|| {
+            timings::time("revision summary", || {
+                let compared = match earlier {
+                    Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
+                    None => revision::compare(&m, &loaded.sources, &args.out),
+                };
+                let file = compared.file(&m);
+                (compared, file)
+            })
+        });
         // A cover made from metadata that changed since (the file was edited during the
         // build) is made again from what was loaded.
         let cover = early
@@ -159,7 +145,7 @@ fn build(
     if let Some(r) = &compared.revision {
         diags.extend(r.diagnostics.iter().cloned());
     }
-    files.push(compared.file(&m));
+    files.push(summary_file);
     output::clean_stale_temporaries(&args.out);
     match timings::time("write", || output::write_all(&args.out, &files)) {
         Ok(paths) => {
@@ -345,7 +331,7 @@ fn print_edition(m: &Manuscript) -> String {
 }
 
 /// The cover is set in the text face: bold title, italic subtitle, regular names.
-fn cover_fonts(fonts: &FontSet) -> epub::CoverFonts {
+pub(super) fn cover_fonts(fonts: &FontSet) -> epub::CoverFonts {
     let bytes = |style: Style| fonts.face(style).data.as_ref().clone();
     epub::CoverFonts {
         title: bytes(Style::Bold),

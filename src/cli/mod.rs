@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod early;
 mod import;
 mod init;
 mod report;

@@ -19,7 +19,12 @@ pub struct Compared {
 
 /// The summary file of `m` in `out`.
 pub fn summary_name(m: &Manuscript) -> String {
-    format!("{}.summary.toml", m.output_name())
+    summary_file(&m.output_name())
+}
+
+/// The summary file of an edition whose outputs are named `name`.
+pub fn summary_file(name: &str) -> String {
+    format!("{name}.summary.toml")
 }
 
 fn summary_path(out: &Path, m: &Manuscript) -> PathBuf {
@@ -28,26 +33,51 @@ fn summary_path(out: &Path, m: &Manuscript) -> PathBuf {
 
 /// Summarises `m` and compares it with the summary in `out`, if any.
 pub fn compare(m: &Manuscript, sources: &Sources, out: &Path) -> Compared {
+    compare_with(m, sources, Earlier::read(&summary_path(out, m)))
+}
+
+/// The summary an earlier build left, read before this build's is made (`build` reads it
+/// while the manuscript loads).
+pub enum Earlier {
+    /// No file at this path (or none readable).
+    Missing(PathBuf),
+    /// A file this version did not write.
+    Foreign(PathBuf),
+    Read(Summary),
+}
+
+impl Earlier {
+    /// Reads and parses the summary file at `path`.
+    pub fn read(path: &Path) -> Earlier {
+        match std::fs::read_to_string(path) {
+            Err(_) => Earlier::Missing(path.to_path_buf()),
+            Ok(text) => match revision::parse(&text) {
+                Some(old) => Earlier::Read(old),
+                None => Earlier::Foreign(path.to_path_buf()),
+            },
+        }
+    }
+}
+
+/// Summarises `m` and compares it with `earlier`.
+pub fn compare_with(m: &Manuscript, sources: &Sources, earlier: Earlier) -> Compared {
     let summary = revision::summarize(&m.volume, &m.apparatus, sources);
-    let path = summary_path(out, m);
-    let (revision, note) = match std::fs::read_to_string(&path) {
-        Err(_) => (
+    let (revision, note) = match earlier {
+        Earlier::Missing(path) => (
             None,
             Some(format!(
                 "  no earlier build's summary in {} to compare with",
                 path.display()
             )),
         ),
-        Ok(text) => match revision::parse(&text) {
-            Some(old) => (Some(revision::compare(&old, &summary)), None),
-            None => (
-                None,
-                Some(format!(
-                    "  {} is not a summary this version writes; it will be replaced",
-                    path.display()
-                )),
-            ),
-        },
+        Earlier::Read(old) => (Some(revision::compare(&old, &summary)), None),
+        Earlier::Foreign(path) => (
+            None,
+            Some(format!(
+                "  {} is not a summary this version writes; it will be replaced",
+                path.display()
+            )),
+        ),
     };
     Compared {
         summary,

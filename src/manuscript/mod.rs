@@ -54,15 +54,14 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
-/// The volume's metadata from `edition.toml` alone, with no diagnostics: for work that
-/// can start while the rest of the manuscript is read (the EPUB cover). `None` when the
-/// file cannot be read or parsed; [`load`] then says why.
-pub fn read_meta(root: &Path) -> Option<VolumeMeta> {
+/// `edition.toml` alone, with no diagnostics: for work that can start while the rest of
+/// the manuscript is read (the EPUB cover). `None` when the file cannot be read or
+/// parsed; [`load`] then says why.
+pub fn read_config(root: &Path) -> Option<EditionConfig> {
     let mut sources = Sources::new();
     let origin = files::PathOrigin { span: None };
     let file = files::read_text(root, "edition.toml", origin, &mut sources).ok()?;
-    let config: EditionConfig = parse_toml(sources.text(file.file), file.file, 0).ok()?;
-    Some(volume_meta(&config))
+    parse_toml(sources.text(file.file), file.file, 0).ok()
 }
 
 fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Manuscript> {
@@ -126,8 +125,9 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     // The apparatus: registries read and parsed always; anchored only into a volume
     // that loaded without errors (a missing text would make every anchor into it fail).
     let volume_ok = !diags.has_errors();
-    let registries =
-        crate::timings::time("load: registries", || registries::read(root, sources, diags));
+    let registries = crate::timings::time("load: registries", || {
+        registries::read(root, sources, diags)
+    });
     let mut found = Vec::new();
     let apparatus = if !volume_ok {
         Apparatus::default()
@@ -146,7 +146,8 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     })
 }
 
-fn volume_meta(c: &EditionConfig) -> VolumeMeta {
+/// The volume's metadata as `c` gives it.
+pub fn volume_meta(c: &EditionConfig) -> VolumeMeta {
     VolumeMeta {
         title: c.title.clone(),
         subtitle: c.subtitle.clone(),
@@ -160,15 +161,19 @@ fn volume_meta(c: &EditionConfig) -> VolumeMeta {
     }
 }
 
+/// File stem of the outputs of the edition `c` configures.
+pub fn output_name(c: &EditionConfig) -> String {
+    c.output
+        .name
+        .as_ref()
+        .map(|n| n.get_ref().clone())
+        .unwrap_or_else(|| "edition".to_string())
+}
+
 impl Manuscript {
     /// File stem of the outputs (`out/<name>.epub`).
     pub fn output_name(&self) -> String {
-        self.config
-            .output
-            .name
-            .as_ref()
-            .map(|n| n.get_ref().clone())
-            .unwrap_or_else(|| "edition".to_string())
+        output_name(&self.config)
     }
 
     pub fn text(&self, id: &TextId) -> Option<&Text> {

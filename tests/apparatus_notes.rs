@@ -11,13 +11,7 @@ use reader_edition::model::{BlockKind, Inline, InlineKind, NoteId, TextId};
 const CASE: &str = "tests/fixtures/apparatus/notes";
 
 fn load() -> reader_edition::manuscript::Manuscript {
-    let loaded = reader_edition::manuscript::load(&repo().join(CASE));
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "{:?}",
-        loaded.diagnostics.list
-    );
-    loaded.manuscript.expect("loads")
+    load_without_diagnostics(CASE)
 }
 
 /// The paragraph texts with each note call written as `[n<number>]`.

@@ -14,18 +14,6 @@ use reader_edition::apparatus::revision::{self, Summary};
 const BASE: &str = "tests/fixtures/revision/base";
 const EDITED: &str = "tests/fixtures/revision/edited";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 struct Run {
     code: Option<i32>,
     stdout: String,

@@ -66,18 +66,6 @@ fn toml_escaped(s: &str) -> String {
         .collect()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 fn append(path: &Path, text: &str) {
     let mut s = std::fs::read_to_string(path).unwrap();
     s.push_str(text);

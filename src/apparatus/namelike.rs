@@ -9,10 +9,11 @@ use std::ops::Range;
 
 use super::glossary::Uncovered;
 use super::names::IndexEntry;
+use crate::config::MONTHS;
 use crate::model::Volume;
 
 /// Words that start sentences or stand before names without being part of them: titles,
-/// articles, months. Leading ones are dropped from a candidate.
+/// articles, days (and the months, [`MONTHS`]). Leading ones are dropped from a candidate.
 const LEADING: &[&str] = &[
     "The",
     "A",
@@ -57,18 +58,6 @@ const LEADING: &[&str] = &[
     "Mr",
     "Mrs",
     "Ms",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -83,6 +72,11 @@ const LEADING: &[&str] = &[
     "Air",
     "Force",
 ];
+
+/// Whether `word` is dropped from the front of a candidate: a [`LEADING`] word or a month.
+fn leading(word: &str) -> bool {
+    LEADING.contains(&word) || MONTHS.contains(&word)
+}
 
 /// Words that make a capitalised sequence the name of a body, place or event rather than
 /// of a person.
@@ -237,7 +231,7 @@ pub fn name_candidates(s: &str) -> Vec<Range<usize>> {
         let strip = |w: &str| w.trim_end_matches("’s").trim_end_matches("'s").to_string();
         let mut run: Vec<usize> = run
             .into_iter()
-            .skip_while(|&i| LEADING.contains(&strip(&s[words[i].clone()]).as_str()))
+            .skip_while(|&i| leading(&strip(&s[words[i].clone()])))
             .collect();
         while run
             .last()

@@ -82,7 +82,8 @@ pub fn run(args: &BuildArgs) -> u8 {
     })
 }
 
-/// Reads the manuscript, renders and writes; `early` is the fonts' and cover's thread.
+/// Reads the manuscript, renders and writes; `early` is the thread of the fonts, the
+/// cover and the last summary ([`Early`]).
 fn build(
     args: &BuildArgs,
     presets: &[Preset],

@@ -11,6 +11,31 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Loads the fixture manuscript `case` (a path from the repository's root), failing the
+/// test on any diagnostic.
+pub fn load_without_diagnostics(case: &str) -> reader_edition::manuscript::Manuscript {
+    let loaded = reader_edition::manuscript::load(&repo().join(case));
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{:?}",
+        loaded.diagnostics.list
+    );
+    loaded.manuscript.expect("loads")
+}
+
+/// Copies the folder `from` with everything in it to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Runs the `edition` binary with `args` in the repository's root.
 pub fn edition(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_edition"))

@@ -54,65 +54,67 @@ pub fn write_pdf(
     let mut document = Document::new();
     crate::timings::time("pdf: draw pages", || {
         for page in &paged.pages {
-            let label = page_label(page);
-            let mut pdf_page =
-                document.start_page_with(PageSettings::new(size).with_page_label(label));
-            let mut surface = pdf_page.surface();
-            for run in &page.runs {
-                let glyphs: Vec<PdfGlyph> = run
-                    .glyphs
-                    .iter()
-                    .zip(run.glyph_offsets())
-                    .map(|(g, offset)| PdfGlyph(g, run.size, offset))
-                    .collect();
-                surface.draw_glyphs(
-                    Point::from_xy(run.x, run.y),
-                    &glyphs,
-                    font_of(run.style),
-                    &run.text,
-                    run.size,
-                    false,
-                );
-            }
-            for rule in &page.rules {
-                let mut path = PathBuilder::new();
-                if let Some(rect) = Rect::from_xywh(
-                    rule.x,
-                    rule.y - rule.thickness / 2.0,
-                    rule.width,
-                    rule.thickness,
-                ) {
-                    path.push_rect(rect);
-                }
-                if let Some(path) = path.finish() {
-                    surface.draw_path(&path);
-                }
-            }
-            surface.finish();
-            for link in &page.links {
-                let Some(rect) = Rect::from_xywh(link.x, link.y, link.width, link.height) else {
-                    continue;
-                };
-                let target = match &link.target {
-                    LinkTarget::Internal { page, y } => Target::Destination(Destination::Xyz(
-                        XyzDestination::new(*page, Point::from_xy(0.0, *y)),
-                    )),
-                    LinkTarget::Uri(uri) => {
-                        Target::Action(Action::Link(LinkAction::new(uri.clone())))
-                    }
-                };
-                pdf_page.add_annotation(Annotation::new_link(
-                    LinkAnnotation::new(rect, target),
-                    None,
-                ));
-            }
-            pdf_page.finish();
+            draw_page(&mut document, page, size, &font_of);
         }
     });
     document.set_outline(outline::build(&paged.outline));
     document.set_metadata(metadata(meta));
     crate::timings::time("pdf: finish", || document.finish())
         .map_err(|e| fail(&format!("krilla could not write the PDF: {e:?}")))
+}
+
+/// Draws one positioned page: its glyph runs, rules and links.
+fn draw_page(document: &mut Document, page: &Page, size: Size, font_of: &dyn Fn(Style) -> Font) {
+    let label = page_label(page);
+    let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
+    let mut surface = pdf_page.surface();
+    for run in &page.runs {
+        let glyphs: Vec<PdfGlyph> = run
+            .glyphs
+            .iter()
+            .zip(run.glyph_offsets())
+            .map(|(g, offset)| PdfGlyph(g, run.size, offset))
+            .collect();
+        surface.draw_glyphs(
+            Point::from_xy(run.x, run.y),
+            &glyphs,
+            font_of(run.style),
+            &run.text,
+            run.size,
+            false,
+        );
+    }
+    for rule in &page.rules {
+        let mut path = PathBuilder::new();
+        if let Some(rect) = Rect::from_xywh(
+            rule.x,
+            rule.y - rule.thickness / 2.0,
+            rule.width,
+            rule.thickness,
+        ) {
+            path.push_rect(rect);
+        }
+        if let Some(path) = path.finish() {
+            surface.draw_path(&path);
+        }
+    }
+    surface.finish();
+    for link in &page.links {
+        let Some(rect) = Rect::from_xywh(link.x, link.y, link.width, link.height) else {
+            continue;
+        };
+        let target = match &link.target {
+            LinkTarget::Internal { page, y } => Target::Destination(Destination::Xyz(
+                XyzDestination::new(*page, Point::from_xy(0.0, *y)),
+            )),
+            LinkTarget::Uri(uri) => Target::Action(Action::Link(LinkAction::new(uri.clone()))),
+        };
+        pdf_page.add_annotation(Annotation::new_link(
+            LinkAnnotation::new(rect, target),
+            None,
+        ));
+    }
+    pdf_page.finish();
 }
 
 /// The page label of every page: its numbering style and number, so viewers show the

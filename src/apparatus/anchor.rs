@@ -346,12 +346,32 @@ fn sorted_word_starts(t: &str) -> Vec<u32> {
         }
         previous_is_word = word;
     }
-    starts.sort_by(|&a, &b| {
-        sort_key(t, a as usize)
-            .cmp(sort_key(t, b as usize))
-            .then(a.cmp(&b))
+    // Sorted by the first eight bytes packed in a number (big-endian, so numbers order
+    // as the bytes do) and by the whole key only where those agree: the same order as
+    // comparing keys alone, with most comparisons one instruction instead of a `memcmp`
+    // (the sort was half the time of indexing a text).
+    let mut keyed: Vec<(u64, u32)> = starts.iter().map(|&p| (head(t, p), p)).collect();
+    keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+        ka.cmp(&kb).then_with(|| {
+            sort_key(t, a as usize)
+                .cmp(sort_key(t, b as usize))
+                .then(a.cmp(&b))
+        })
     });
+    starts.clear();
+    starts.extend(keyed.iter().map(|&(_, p)| p));
     starts
+}
+
+/// The first eight bytes of the sort key at `p` as a big-endian number, zero-padded: it
+/// orders two keys as they do whenever it differs (a shorter key pads with zeros, which
+/// sort first, as a prefix does).
+fn head(t: &str, p: u32) -> u64 {
+    let key = sort_key(t, p as usize);
+    let mut bytes = [0u8; 8];
+    let n = key.len().min(8);
+    bytes[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 fn word_bounded(t: &str, r: Range<usize>) -> bool {

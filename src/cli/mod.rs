@@ -50,6 +50,11 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Runs the command line; returns the process exit code.
 pub fn run() -> ExitCode {
+    ExitCode::from(run_code())
+}
+
+/// Runs the command line; returns the process exit code as a number.
+pub fn run_code() -> u8 {
     let cli = Cli::parse();
     let code = match cli.command {
         None => build::run(&build::BuildArgs::default()),
@@ -58,5 +63,5 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Init(args)) => init::run(&args),
     };
-    ExitCode::from(code)
+    code
 }

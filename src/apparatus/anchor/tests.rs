@@ -171,3 +171,29 @@ fn sorted_word_starts_find_what_a_scan_finds() {
         assert_eq!(found, expected, "{quote}");
     }
 }
+
+#[test]
+fn word_starts_sort_as_their_whole_keys() {
+    // Keys shorter than eight bytes at the end, keys that agree past eight bytes, the
+    // block separator, accents and a repeat longer than the sort prefix.
+    let long = "ab ".repeat(30);
+    let t = format!("ab abc ab\0abd éa éb ab abcdefghij abcdefghik abcdefgh\0{long}ab");
+    let naive = {
+        let mut starts = Vec::new();
+        let mut previous_is_word = false;
+        for (i, c) in t.char_indices() {
+            let word = is_word_char(c);
+            if word && !previous_is_word {
+                starts.push(i as u32);
+            }
+            previous_is_word = word;
+        }
+        starts.sort_by(|&a, &b| {
+            sort_key(&t, a as usize)
+                .cmp(sort_key(&t, b as usize))
+                .then(a.cmp(&b))
+        });
+        starts
+    };
+    assert_eq!(sorted_word_starts(&t), naive);
+}

@@ -4,6 +4,7 @@
 use super::items::{Content, Frag, Prepared, superior_text};
 use super::knuth_plass::{Break, Item};
 use crate::model::NoteId;
+use crate::typeset::fonts::Style;
 use crate::typeset::page::{Glyph, GlyphRun};
 
 /// How the lines of a paragraph sit on the measure.
@@ -44,6 +45,7 @@ pub fn finalize(
 ) -> Vec<SetLine> {
     let items = &prepared.items;
     let mut lines = Vec::with_capacity(breaks.len());
+    let mut line = LineBuilder::default();
     let mut start = 0;
     for (n, brk) in breaks.iter().enumerate() {
         // Skip what a break discards: glue and penalties before the first box.
@@ -87,7 +89,7 @@ pub fn finalize(
         } else {
             natural + ratio * shrink
         };
-        let mut line = LineBuilder::default();
+        line.start();
         for (item, content) in items[start..end].iter().zip(&prepared.contents[start..end]) {
             match (item, content) {
                 (_, Content::Frag(frag)) => line.push_frag(frag, None),
@@ -135,35 +137,45 @@ pub fn finalize(
             Align::Center => ((target - set_width) / 2.0).max(0.0),
             _ => 0.0,
         };
-        // A set line lives until its page is written: the growth slack of its vectors
-        // (up to half of each) would be a third of a large volume's memory.
-        for run in &mut line.runs {
-            run.x += shift;
-            run.glyphs.shrink_to_fit();
-            run.text.shrink_to_fit();
-        }
-        line.runs.shrink_to_fit();
-        line.spans.shrink_to_fit();
-        line.calls.shrink_to_fit();
-        line.notes.shrink_to_fit();
+        let built = line.finish(shift);
         lines.push(SetLine {
-            runs: line.runs,
+            runs: built.runs,
             ratio,
             hyphenated: matches!(items[end], Item::Penalty { flagged: true, .. }),
             overfull: set_width > target + 0.01,
-            notes: line.notes,
-            calls: line.calls,
-            spans: line.spans,
-            offset: line.offset,
+            notes: built.notes,
+            calls: built.calls,
+            spans: built.spans,
+            offset: built.offset,
         });
         start = end + 1;
     }
     lines
 }
 
+/// What a finished line holds besides its ratio and flags.
+struct Built {
+    runs: Vec<GlyphRun>,
+    notes: Vec<NoteId>,
+    calls: Vec<(f32, f32)>,
+    spans: Vec<(f32, f32, std::ops::Range<usize>)>,
+    offset: Option<usize>,
+}
+
+/// Builds the lines of a paragraph one after another in scratch vectors that keep their
+/// room from line to line; each finished line gets vectors of exactly its size. A set
+/// line lives until its page is written, so growth slack (up to half of each vector)
+/// would be a third of a large volume's memory, and growing then shrinking every run
+/// was a sixth of setting a paragraph.
 #[derive(Default)]
 struct LineBuilder {
+    /// The runs closed so far on this line.
     runs: Vec<GlyphRun>,
+    /// The run being filled, if any, and where its last glyph ends.
+    open: Option<GlyphRun>,
+    open_end: f32,
+    /// A closed run's emptied vectors, for the next run.
+    spare: Option<GlyphRun>,
     x: f32,
     notes: Vec<NoteId>,
     calls: Vec<(f32, f32)>,
@@ -172,6 +184,60 @@ struct LineBuilder {
 }
 
 impl LineBuilder {
+    /// Starts a new line at x = 0.
+    fn start(&mut self) {
+        self.x = 0.0;
+        self.offset = None;
+    }
+
+    /// Ends the line: every run moved right by `shift`, each vector cut to its size.
+    fn finish(&mut self, shift: f32) -> Built {
+        self.close_run();
+        let mut runs: Vec<GlyphRun> = self.runs.drain(..).collect();
+        for run in &mut runs {
+            run.x += shift;
+        }
+        let built = Built {
+            runs,
+            notes: self.notes.as_slice().to_vec(),
+            calls: self.calls.as_slice().to_vec(),
+            spans: self.spans.as_slice().to_vec(),
+            offset: self.offset,
+        };
+        self.notes.clear();
+        self.calls.clear();
+        self.spans.clear();
+        built
+    }
+
+    /// Moves the open run, copied at its exact size, to the line's runs.
+    fn close_run(&mut self) {
+        if let Some(mut open) = self.open.take() {
+            self.runs.push(GlyphRun {
+                text: open.text.as_str().to_owned(),
+                glyphs: open.glyphs.as_slice().to_vec(),
+                offsets: open.offsets.as_slice().to_vec(),
+                ..GlyphRun::new(open.style, open.size, open.x, open.y)
+            });
+            open.text.clear();
+            open.glyphs.clear();
+            open.offsets.clear();
+            self.spare = Some(open);
+        }
+    }
+
+    /// Opens a run at the current x, reusing the spare vectors.
+    fn open_run(&mut self, style: Style, size: f32, y: f32) -> &mut GlyphRun {
+        self.close_run();
+        let mut run = self
+            .spare
+            .take()
+            .unwrap_or_else(|| GlyphRun::new(style, size, self.x, y));
+        (run.style, run.size, run.x, run.y) = (style, size, self.x, y);
+        self.open_end = self.x;
+        self.open.insert(run)
+    }
+
     fn skip(&mut self, w: f32) {
         self.x += w;
     }
@@ -180,15 +246,14 @@ impl LineBuilder {
     fn push_frag(&mut self, frag: &Frag, advance: Option<f32>) {
         let shaped = &frag.shaped;
         let y = -frag.rise;
-        let same = self.runs.last().is_some_and(|r| {
+        let same = self.open.as_ref().is_some_and(|r| {
             r.style == shaped.style
                 && r.size == frag.size
                 && r.y == y
-                && (r.x + r.width() - self.x).abs() < 0.001
+                && (self.open_end - self.x).abs() < 0.001
         });
         if !same {
-            self.runs
-                .push(GlyphRun::new(shaped.style, frag.size, self.x, y));
+            self.open_run(shaped.style, frag.size, y);
         }
         if let Some(note) = frag.note {
             self.notes.push(note);
@@ -204,7 +269,7 @@ impl LineBuilder {
                 .offset
                 .map(|o| o + shaped.text_range(frag.glyphs.clone()).start);
         }
-        let run = self.runs.last_mut().expect("a run was pushed");
+        let run = self.open.as_mut().expect("a run is open");
         let range = frag.glyphs.clone();
         let text_range = shaped.text_range(range.clone());
         let base = run.text.len();
@@ -243,5 +308,6 @@ impl LineBuilder {
             );
             self.x += adv;
         }
+        self.open_end = self.x;
     }
 }

@@ -56,12 +56,11 @@ pub fn run() -> ExitCode {
 /// Runs the command line; returns the process exit code as a number.
 pub fn run_code() -> u8 {
     let cli = Cli::parse();
-    let code = match cli.command {
+    match cli.command {
         None => build::run(&build::BuildArgs::default()),
         Some(Command::Build(args)) => build::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Init(args)) => init::run(&args),
-    };
-    code
+    }
 }

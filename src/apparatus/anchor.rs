@@ -86,7 +86,7 @@ pub enum Failure {
 }
 
 /// The folded leaf blocks of one text, ready for many queries.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TextIndex {
     blocks: Vec<(BlockId, Folded)>,
     /// The folded blocks joined by NUL (which no folded quotation contains), searched in

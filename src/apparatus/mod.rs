@@ -154,57 +154,33 @@ pub fn compute(
     app.notes
         .sort_by_key(|n| (n.anchor.block, n.anchor.range.end));
     notes::renumber(volume);
-    if let Some((file, g)) = &registries.glossary {
-        app.glossary = crate::timings::time("apparatus: glossary", || {
-            glossary::compute(volume, *file, g, &resolver, diags)
+    // The glossary and the name index on this thread, the chronology on a second: all
+    // three only read the volume. Each side keeps its own diagnostics and resolution
+    // log, joined in the order of the sequential build (glossary, names, chronology).
+    let shared: &Volume = volume;
+    let (lookups, (dated, dated_diags, dated_log)) = std::thread::scope(|scope| {
+        let fork = resolver.fork();
+        let ids = &mut *ids;
+        let dated = scope.spawn(move || {
+            let mut found = Vec::new();
+            let dated = dated(shared, registries, sources, &fork, ids, &mut found);
+            (dated, found, fork.take_log())
         });
-        for e in app.glossary.iter().filter(|e| e.occurrences.is_empty()) {
-            diags.push(unused(codes::GLOSSARY_UNUSED, &e.short, e.span));
-        }
-    }
-    let ignore = registries
-        .glossary
-        .iter()
-        .flat_map(|(_, g)| &g.ignore)
-        .flat_map(|i| i.words.iter().cloned())
-        .collect();
-    app.coverage.acronyms = crate::timings::time("apparatus: acronym coverage", || {
-        glossary::uncovered(volume, &app.glossary, &ignore)
+        let lookups = lookups(shared, registries, &resolver, diags);
+        let dated = dated.join().expect("the chronology does not panic");
+        (lookups, dated)
     });
-    if let Some((file, n)) = &registries.names {
-        app.index = crate::timings::time("apparatus: names", || {
-            names::compute(volume, *file, n, &resolver, diags)
-        });
-        for e in app.index.iter().filter(|e| e.occurrences.is_empty()) {
-            diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
-        }
-        app.see = see::check(&app.index, *file, &n.see, diags);
-    }
-    let ignore = registries
-        .names
-        .iter()
-        .flat_map(|(_, n)| &n.ignore)
-        .flat_map(|i| i.words.iter().cloned())
-        .collect();
-    app.coverage.names = crate::timings::time("apparatus: name coverage", || {
-        namelike::uncovered(volume, &app.index, &ignore)
-    });
-    let mut ignores = chronology::uncovered::Ignores::default();
-    if let Some((file, c)) = &registries.chronology {
-        let cx = chronology::Context {
-            file: *file,
-            src: sources.text(*file),
-            resolver: &resolver,
-        };
-        app.chronology = crate::timings::time("apparatus: chronology", || {
-            chronology::compute(&cx, c, ids, diags)
-        });
-        ignores = chronology::uncovered::read_ignores(&cx, c, diags);
-        // Only a manuscript that keeps a chronology hears of the dates it lacks.
-        app.coverage.dates = crate::timings::time("apparatus: date coverage", || {
-            chronology::uncovered::uncovered(volume, &app.chronology, &ignores, diags)
-        });
-    }
+    diags.extend(dated_diags);
+    app.resolutions.extend(resolver.take_log());
+    app.resolutions.extend(dated_log);
+    app.glossary = lookups.glossary;
+    app.index = lookups.index;
+    app.see = lookups.see;
+    app.coverage.acronyms = lookups.acronyms;
+    app.coverage.names = lookups.names;
+    app.chronology = dated.events;
+    app.coverage.dates = dated.uncovered;
+    let ignores = dated.ignores;
     // Last, once the notes are placed and the chronology read: the foreign phrases are
     // marked wherever they stand (wrapping inlines, no offset moves).
     let mut phrase_skips = 0;
@@ -235,6 +211,100 @@ pub fn compute(
         + ignores.passages.len()
         + phrase_skips;
     app
+}
+
+/// The glossary and the name index, with the words of the texts each does not cover.
+#[derive(Default)]
+struct Lookups {
+    glossary: Vec<GlossaryEntry>,
+    acronyms: Vec<Uncovered>,
+    index: Vec<IndexEntry>,
+    see: Vec<SeeRef>,
+    names: Vec<Uncovered>,
+}
+
+fn lookups(
+    volume: &Volume,
+    registries: &Registries,
+    resolver: &resolve::Resolver,
+    diags: &mut Vec<Diagnostic>,
+) -> Lookups {
+    let mut out = Lookups::default();
+    if let Some((file, g)) = &registries.glossary {
+        out.glossary = crate::timings::time("apparatus: glossary", || {
+            glossary::compute(volume, *file, g, resolver, diags)
+        });
+        for e in out.glossary.iter().filter(|e| e.occurrences.is_empty()) {
+            diags.push(unused(codes::GLOSSARY_UNUSED, &e.short, e.span));
+        }
+    }
+    let ignore = registries
+        .glossary
+        .iter()
+        .flat_map(|(_, g)| &g.ignore)
+        .flat_map(|i| i.words.iter().cloned())
+        .collect();
+    out.acronyms = crate::timings::time("apparatus: acronym coverage", || {
+        glossary::uncovered(volume, &out.glossary, &ignore)
+    });
+    if let Some((file, n)) = &registries.names {
+        out.index = crate::timings::time("apparatus: names", || {
+            names::compute(volume, *file, n, resolver, diags)
+        });
+        for e in out.index.iter().filter(|e| e.occurrences.is_empty()) {
+            diags.push(unused(codes::PERSON_UNUSED, &e.heading, e.span));
+        }
+        out.see = see::check(&out.index, *file, &n.see, diags);
+    }
+    let ignore = registries
+        .names
+        .iter()
+        .flat_map(|(_, n)| &n.ignore)
+        .flat_map(|i| i.words.iter().cloned())
+        .collect();
+    out.names = crate::timings::time("apparatus: name coverage", || {
+        namelike::uncovered(volume, &out.index, &ignore)
+    });
+    out
+}
+
+/// The chronology's events, its `[[ignore]]` entries and the dated passages it lacks.
+#[derive(Default)]
+struct Dated {
+    events: Vec<Event>,
+    ignores: chronology::uncovered::Ignores,
+    uncovered: Vec<chronology::UncoveredDate>,
+}
+
+fn dated(
+    volume: &Volume,
+    registries: &Registries,
+    sources: &Sources,
+    resolver: &resolve::Resolver,
+    ids: &mut IdAlloc,
+    diags: &mut Vec<Diagnostic>,
+) -> Dated {
+    let Some((file, c)) = &registries.chronology else {
+        return Dated::default();
+    };
+    let cx = chronology::Context {
+        file: *file,
+        src: sources.text(*file),
+        resolver,
+    };
+    let events = crate::timings::time("apparatus: chronology", || {
+        chronology::compute(&cx, c, ids, diags)
+    });
+    let ignores = chronology::uncovered::read_ignores(&cx, c, diags);
+    // Only a manuscript that keeps a chronology hears of the dates it lacks.
+    let uncovered = crate::timings::time("apparatus: date coverage", || {
+        chronology::uncovered::uncovered(volume, &events, &ignores, diags)
+    });
+    Dated {
+        events,
+        ignores,
+        uncovered,
+    }
 }
 
 fn unused(code: crate::diag::Code, entry: &str, span: Span) -> Diagnostic {

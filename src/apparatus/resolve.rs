@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::anchor::{Failure, Key, Passage, Place, Query, TextIndex};
 use super::registry::AnchorKeys;
@@ -46,25 +47,43 @@ pub struct Resolution {
 /// The texts of a volume, indexed for anchors.
 #[derive(Debug)]
 pub struct Resolver {
+    /// The index, shared with the resolvers [`forked`](Resolver::fork) from this one.
+    index: Arc<Indexed>,
+    /// Every successful resolution of this resolver, in the order of the calls.
+    log: std::cell::RefCell<Vec<Resolution>>,
+}
+
+/// What a resolver looks anchors up in.
+#[derive(Debug, Clone, Default)]
+struct Indexed {
     texts: BTreeMap<TextId, TextIndex>,
     /// Slugs in reading order, for "did you mean".
     order: Vec<TextId>,
     /// The plain text of every leaf block, for [`Resolution::block_text`].
     plains: BTreeMap<BlockId, String>,
-    /// Every successful resolution, in the order of the calls.
-    log: std::cell::RefCell<Vec<Resolution>>,
 }
 
 impl Resolver {
     pub fn new(volume: &Volume) -> Resolver {
         let mut resolver = Resolver {
-            texts: BTreeMap::new(),
-            order: volume.texts.iter().map(|t| t.id.clone()).collect(),
-            plains: BTreeMap::new(),
+            index: Arc::new(Indexed {
+                order: volume.texts.iter().map(|t| t.id.clone()).collect(),
+                ..Indexed::default()
+            }),
             log: std::cell::RefCell::new(Vec::new()),
         };
         resolver.index(volume.texts.iter().collect());
         resolver
+    }
+
+    /// A resolver on the same index with a log of its own, to resolve on another
+    /// thread; its log is taken there and joined to this one's in the order the caller
+    /// chooses, so the log stays in a fixed order whatever the threads do.
+    pub fn fork(&self) -> Resolver {
+        Resolver {
+            index: Arc::clone(&self.index),
+            log: std::cell::RefCell::new(Vec::new()),
+        }
     }
 
     /// Indexes the texts `changed` again after their words changed (an emendation file
@@ -98,9 +117,12 @@ impl Resolver {
                 (leaves, index)
             },
         );
+        // No fork outlives the work it was made for, so the index is never shared here
+        // (were it, the copy would keep the fork's view intact).
+        let shared = Arc::make_mut(&mut self.index);
         for (t, (leaves, index)) in texts.iter().zip(indexed) {
-            self.texts.insert(t.id.clone(), index);
-            self.plains.extend(leaves);
+            shared.texts.insert(t.id.clone(), index);
+            shared.plains.extend(leaves);
         }
     }
 
@@ -111,7 +133,7 @@ impl Resolver {
 
     /// Whether `slug` names a text of the volume.
     pub fn has_text(&self, slug: &str) -> bool {
-        self.texts.contains_key(&TextId(slug.to_string()))
+        self.index.texts.contains_key(&TextId(slug.to_string()))
     }
 
     /// Resolves the anchor of an entry of `file`; `what` names the entry in messages
@@ -124,7 +146,7 @@ impl Resolver {
     ) -> Result<Anchor, Diagnostic> {
         let slug = keys.text.get_ref();
         let span = |s: &toml::Spanned<String>| Span::new(file, s.span());
-        let Some(index) = self.texts.get(&TextId(slug.clone())) else {
+        let Some(index) = self.index.texts.get(&TextId(slug.clone())) else {
             return Err(self.unknown_text(file, keys.text, what));
         };
         let query = Query {
@@ -147,7 +169,7 @@ impl Resolver {
                     quote: keys.quote.get_ref().clone(),
                     before: keys.before.map(|b| b.get_ref().clone()),
                     after: keys.after.map(|a| a.get_ref().clone()),
-                    block_text: self.plains.get(&r.block).cloned().unwrap_or_default(),
+                    block_text: self.index.plains.get(&r.block).cloned().unwrap_or_default(),
                 });
                 Ok(anchor)
             }
@@ -221,6 +243,7 @@ impl Resolver {
     fn unknown_text(&self, file: FileId, text: &toml::Spanned<String>, what: &str) -> Diagnostic {
         let slug = text.get_ref();
         let closest = self
+            .index
             .order
             .iter()
             .map(|t| (strsim::normalized_levenshtein(t.as_str(), slug), t))

@@ -25,8 +25,8 @@ use super::registry::AtAnchor;
 use super::resolve::{Anchor, Resolver};
 use super::surgery::{for_each_leaf_mut, wrap_range};
 use crate::diag::{Diagnostic, FileId, Span, codes};
-use crate::model::text::inline_text;
-use crate::model::{BlockId, Inline, InlineKind, LangTag, TextKind, Volume};
+use crate::model::text::{block_text, inline_text};
+use crate::model::{BlockId, Inline, InlineKind, LangTag, Text, TextKind, Volume};
 use matcher::{Matcher, fold};
 
 /// `phrases.toml`.
@@ -105,12 +105,9 @@ pub fn compute(
         let kind = phrases.iter().enumerate().filter(|(_, p)| p.title == title);
         kind.map(|(k, p)| (p.form.clone(), k)).collect()
     };
-    let marker = Marker {
-        matcher: Matcher::new(&forms(false), &forms(true)),
-        langs: phrases.iter().map(|p| p.lang.clone()).collect(),
-        uses: vec![0; phrases.len()],
-    };
-    let uses = marker.mark_all(volume, editorial, &skips);
+    let matcher = Matcher::new(&forms(false), &forms(true));
+    let langs: Vec<LangTag> = phrases.iter().map(|p| p.lang.clone()).collect();
+    let uses = Marker::new(&matcher, &langs).mark_all(volume, editorial, &skips);
     for (p, n) in phrases.iter_mut().zip(uses) {
         p.uses = n;
         if n == 0 {
@@ -168,17 +165,31 @@ fn entries(registry: &PhrasesFile, file: FileId, diags: &mut Vec<Diagnostic>) ->
 }
 
 /// The search and its tally.
-struct Marker {
-    matcher: Matcher,
+struct Marker<'a> {
+    matcher: &'a Matcher,
     /// The language of each entry.
-    langs: Vec<LangTag>,
+    langs: &'a [LangTag],
     uses: Vec<usize>,
 }
 
-impl Marker {
+/// Below this many bytes of text in all, the texts are marked on one thread: a second
+/// costs about as much to start as marking 20 KB.
+const PARALLEL_MIN_BYTES: usize = 20_000;
+
+impl<'a> Marker<'a> {
+    fn new(matcher: &'a Matcher, langs: &'a [LangTag]) -> Marker<'a> {
+        Marker {
+            matcher,
+            langs,
+            uses: vec![0; langs.len()],
+        }
+    }
+
     /// Marks the phrases of every text (its blocks, headnote and notes) and of the
     /// editorial writing; returns each entry's uses. `skips` apply to the blocks of the
-    /// texts, the only places anchors reach.
+    /// texts, the only places anchors reach. The texts are shared out between two
+    /// threads, largest first (marking a text touches nothing outside it, and the uses
+    /// are sums, so the result does not depend on who marked what).
     fn mark_all(
         mut self,
         volume: &mut Volume,
@@ -186,38 +197,40 @@ impl Marker {
         skips: &[Anchor],
     ) -> Vec<usize> {
         let volume_lang = volume.meta.language.clone();
-        for text in &mut volume.texts {
-            let id = text.id.clone();
-            let skipped = |block: BlockId, range: &Range<usize>| {
-                skips.iter().any(|a| {
-                    a.text == id
-                        && a.block == block
-                        && a.range.start < range.end
-                        && range.start < a.range.end
-                })
-            };
-            // The headnote is set in the text's document; the notes of a source are the
-            // editors' words, in the edition's language (as the EPUB marks them).
-            let own = text
-                .meta
-                .language
-                .as_ref()
-                .map_or(&*volume_lang, |l| l.as_str());
-            let notes_lang = match text.kind {
-                TextKind::Source => &*volume_lang,
-                TextKind::Editorial => own,
-            };
-            for_each_leaf_mut(&mut text.blocks, &mut |block, inlines| {
-                self.mark(inlines, own, &|range| skipped(block, range))
-            });
-            for_each_leaf_mut(&mut text.headnote, &mut |_, inlines| {
-                self.mark(inlines, own, &|_| false)
-            });
-            for note in &mut text.notes {
-                for_each_leaf_mut(&mut note.blocks, &mut |_, inlines| {
-                    self.mark(inlines, notes_lang, &|_| false)
-                });
+        let size = |t: &Text| t.blocks.iter().map(|b| block_text(b).len()).sum::<usize>();
+        let threaded = volume.texts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
+        let mut texts: Vec<&mut Text> = volume.texts.iter_mut().collect();
+        texts.sort_by_key(|t| std::cmp::Reverse(size(t)));
+        let (mut mine, mut other) = (Vec::new(), Vec::new());
+        let (mut mine_size, mut other_size) = (0, 0);
+        for text in texts {
+            if !threaded || mine_size <= other_size {
+                mine_size += size(text);
+                mine.push(text);
+            } else {
+                other_size += size(text);
+                other.push(text);
             }
+        }
+        let (matcher, langs) = (self.matcher, self.langs);
+        let lang = volume_lang.as_str();
+        let other_uses = std::thread::scope(|scope| {
+            let handle = (!other.is_empty()).then(|| {
+                scope.spawn(move || {
+                    let mut marker = Marker::new(matcher, langs);
+                    for text in other {
+                        marker.mark_text(text, lang, skips);
+                    }
+                    marker.uses
+                })
+            });
+            for text in mine {
+                self.mark_text(text, lang, skips);
+            }
+            handle.map(|h| h.join().expect("marking phrases does not panic"))
+        });
+        for (total, n) in self.uses.iter_mut().zip(other_uses.unwrap_or_default()) {
+            *total += n;
         }
         for event in editorial.events {
             self.mark(&mut event.what, &volume_lang, &|_| false);
@@ -231,6 +244,42 @@ impl Marker {
             });
         }
         self.uses
+    }
+
+    /// Marks the phrases of one text: its blocks (but where `skips` say), its headnote
+    /// and its notes. `volume_lang` is the edition's language.
+    fn mark_text(&mut self, text: &mut Text, volume_lang: &str, skips: &[Anchor]) {
+        let id = text.id.clone();
+        let skipped = |block: BlockId, range: &Range<usize>| {
+            skips.iter().any(|a| {
+                a.text == id
+                    && a.block == block
+                    && a.range.start < range.end
+                    && range.start < a.range.end
+            })
+        };
+        // The headnote is set in the text's document; the notes of a source are the
+        // editors' words, in the edition's language (as the EPUB marks them).
+        let own = text
+            .meta
+            .language
+            .as_ref()
+            .map_or(volume_lang, |l| l.as_str());
+        let notes_lang = match text.kind {
+            TextKind::Source => volume_lang,
+            TextKind::Editorial => own,
+        };
+        for_each_leaf_mut(&mut text.blocks, &mut |block, inlines| {
+            self.mark(inlines, own, &|range| skipped(block, range))
+        });
+        for_each_leaf_mut(&mut text.headnote, &mut |_, inlines| {
+            self.mark(inlines, own, &|_| false)
+        });
+        for note in &mut text.notes {
+            for_each_leaf_mut(&mut note.blocks, &mut |_, inlines| {
+                self.mark(inlines, notes_lang, &|_| false)
+            });
+        }
     }
 
     /// Marks the phrases of one run of inlines (a paragraph or heading) written in

@@ -27,6 +27,18 @@ impl IdAlloc {
         self.next_note += 1;
         NoteId(self.next_note)
     }
+
+    /// How many block and note ids were handed out.
+    pub fn counts(&self) -> (u32, u32) {
+        (self.next_block, self.next_note)
+    }
+
+    /// Goes on past the ids `other` handed out (a text numbered on its own, moved
+    /// after the ids handed out here).
+    pub fn advance(&mut self, other: IdAlloc) {
+        self.next_block += other.next_block;
+        self.next_note += other.next_note;
+    }
 }
 
 /// Where a piece of Markdown lives: its file and the offset of `src` inside it.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
 use crate::import::{self, Corpus, ImportInput};
-use crate::model::{Text, TextId, TextKind};
+use crate::model::{Block, BlockKind, Inline, InlineKind, Text, TextId, TextKind};
 
 use super::files::{PathOrigin, read_text};
 use super::headnote;
@@ -70,10 +70,10 @@ pub fn build_texts(
     // 2. Import every source (side by side: an import reads only its raw text, its
     // recipe and the corpus), then parse, in order.
     let mut imports = import_all(&texts, &raw_files, sources, &corpus);
-    let mut out = Vec::new();
+    // 3. Register each text's Markdown (the imported file is one of its own), in order.
     let mut records = Vec::new();
+    let mut parts = Vec::new();
     for (index, (t, raw_file)) in texts.into_iter().zip(raw_files).enumerate() {
-        let meta = t.config.meta();
         let (kind, file, offset) = match (t.spec.kind, raw_file, &t.config.import) {
             (TextFileKind::Markdown, _, _) => (TextKind::Editorial, t.file, t.body_offset),
             (TextFileKind::Recipe, Some(raw_file), Some(_)) => {
@@ -95,43 +95,126 @@ pub fn build_texts(
             }
             _ => continue,
         };
-        let headnote = match &t.config.headnote {
-            Some(value) => {
-                let at = headnote::HeadnoteSource {
-                    file: t.file,
-                    file_text: sources.text(t.file),
-                    toml_offset: t.toml_offset,
-                };
-                let mut found = Vec::new();
-                let blocks = headnote::parse(value, at, ids, &mut found);
-                diags.extend(found);
-                blocks
-            }
-            None => Vec::new(),
-        };
-        let src_text = sources.text(file).to_string();
-        let body = &src_text[offset..];
-        let mut found = Vec::new();
-        let parsed = markdown::parse(
-            MarkdownSource {
-                text: body,
-                file,
-                offset,
-            },
-            ids,
-            &mut found,
-        );
-        diags.extend(found);
-        out.push(Text {
-            id: t.spec.id,
+        parts.push(ToParse {
+            text: t,
             kind,
-            meta,
-            blocks: parsed.blocks,
-            headnote,
-            notes: parsed.notes,
+            file,
+            offset,
         });
     }
+    // 4. Parse every text's headnote and body, side by side, each numbering its blocks
+    // and notes from 1; then, in order, each text's ids are moved past the texts before
+    // it: the ids are those of one pass over the volume in reading order.
+    let shared: &Sources = sources;
+    let size = |p: &ToParse| shared.text(p.file).len() - p.offset;
+    let threaded = parts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
+    let parsed = crate::threads::map_jobs(
+        &parts,
+        size,
+        threaded,
+        || (),
+        |_, part| parse_text(part, shared),
+    );
+    let mut out = Vec::new();
+    for (part, (mut text, local, found)) in parts.into_iter().zip(parsed) {
+        diags.extend(found);
+        let (blocks, notes) = ids.counts();
+        shift_ids(&mut text, blocks, notes);
+        ids.advance(local);
+        text.meta = part.text.config.meta();
+        out.push(text);
+    }
     (out, records)
+}
+
+/// Below this many bytes of Markdown in all, the texts are parsed on one thread: a
+/// second costs about what parsing 20 KB does.
+const PARALLEL_MIN_BYTES: usize = 20_000;
+
+/// A text whose Markdown is registered, to parse.
+struct ToParse {
+    text: ConfiguredText,
+    kind: TextKind,
+    /// The Markdown: an editorial text's own file, or a source's imported one.
+    file: FileId,
+    /// Where the body starts in `file`.
+    offset: usize,
+}
+
+/// Parses the headnote and the body of `part`, numbering from 1; returns the text (its
+/// metadata left empty), its own id allocator and the diagnostics.
+fn parse_text(part: &ToParse, sources: &Sources) -> (Text, IdAlloc, Vec<Diagnostic>) {
+    let t = &part.text;
+    let mut ids = IdAlloc::default();
+    let mut found = Vec::new();
+    let headnote = match &t.config.headnote {
+        Some(value) => {
+            let at = headnote::HeadnoteSource {
+                file: t.file,
+                file_text: sources.text(t.file),
+                toml_offset: t.toml_offset,
+            };
+            headnote::parse(value, at, &mut ids, &mut found)
+        }
+        None => Vec::new(),
+    };
+    let parsed = markdown::parse(
+        MarkdownSource {
+            text: &sources.text(part.file)[part.offset..],
+            file: part.file,
+            offset: part.offset,
+        },
+        &mut ids,
+        &mut found,
+    );
+    let text = Text {
+        id: t.spec.id.clone(),
+        kind: part.kind,
+        meta: Default::default(),
+        blocks: parsed.blocks,
+        headnote,
+        notes: parsed.notes,
+    };
+    (text, ids, found)
+}
+
+/// Adds `blocks` to every block id of `text` and `notes` to every note id (the notes'
+/// own and their calls').
+fn shift_ids(text: &mut Text, blocks: u32, notes: u32) {
+    fn walk(list: &mut [Block], blocks: u32, notes: u32) {
+        for block in list {
+            block.id.0 += blocks;
+            match &mut block.kind {
+                BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => {
+                    inlines(content, notes)
+                }
+                BlockKind::Quote(children) => walk(children, blocks, notes),
+                BlockKind::List { items, .. } => {
+                    items.iter_mut().for_each(|item| walk(item, blocks, notes))
+                }
+                BlockKind::Rule => {}
+            }
+        }
+    }
+    fn inlines(list: &mut [Inline], notes: u32) {
+        for inline in list {
+            if let InlineKind::NoteRef(id) = &mut inline.kind {
+                id.0 += notes;
+            }
+            if let Some(children) = inline.children_mut() {
+                inlines(children, notes);
+            }
+        }
+    }
+    if blocks == 0 && notes == 0 {
+        return;
+    }
+    walk(&mut text.headnote, blocks, notes);
+    walk(&mut text.blocks, blocks, notes);
+    for note in &mut text.notes {
+        note.id.0 += notes;
+        walk(&mut note.blocks, blocks, notes);
+    }
 }
 
 /// What importing one text gave: the Markdown and report, and the diagnostics.

@@ -140,7 +140,7 @@ fn locators_fall_back_to_short_titles_until_print_pages_replace_them() {
     let m = load(INDEX);
     let back = BackMatter::new(&m.volume, &m.apparatus);
     let options = EpubOptions {
-        back_matter: Some(back.clone()),
+        back_matter: Some(&back),
         ..EpubOptions::default()
     };
     let bytes = write_epub(&m.volume, &options).expect("builds without pages");
@@ -182,7 +182,7 @@ fn glossary_marks_every_use_and_links_the_first_in_each_text_both_ways() {
     let m = load(GLOSSARY);
     let back = BackMatter::new(&m.volume, &m.apparatus);
     let options = EpubOptions {
-        back_matter: Some(back),
+        back_matter: Some(&back),
         ..EpubOptions::default()
     };
     let bytes = write_epub(&m.volume, &options).expect("builds");

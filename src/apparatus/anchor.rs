@@ -337,15 +337,7 @@ fn sort_key(t: &str, p: usize) -> &[u8] {
 /// The offsets of `t` where a word begins (a word character after none), sorted by the
 /// text that follows them.
 fn sorted_word_starts(t: &str) -> Vec<u32> {
-    let mut starts = Vec::new();
-    let mut previous_is_word = false;
-    for (i, c) in t.char_indices() {
-        let word = is_word_char(c);
-        if word && !previous_is_word {
-            starts.push(i as u32);
-        }
-        previous_is_word = word;
-    }
+    let mut starts = word_starts(t);
     // Sorted by the first eight bytes packed in a number (big-endian, so numbers order
     // as the bytes do) and by the whole key only where those agree: the same order as
     // comparing keys alone, with most comparisons one instruction instead of a `memcmp`
@@ -360,6 +352,20 @@ fn sorted_word_starts(t: &str) -> Vec<u32> {
     });
     starts.clear();
     starts.extend(keyed.iter().map(|&(_, p)| p));
+    starts
+}
+
+/// The offsets of `t` where a word begins (a word character after none), in text order.
+fn word_starts(t: &str) -> Vec<u32> {
+    let mut starts = Vec::new();
+    let mut previous_is_word = false;
+    for (i, c) in t.char_indices() {
+        let word = is_word_char(c);
+        if word && !previous_is_word {
+            starts.push(i as u32);
+        }
+        previous_is_word = word;
+    }
     starts
 }
 

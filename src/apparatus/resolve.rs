@@ -15,10 +15,6 @@ use super::surgery::leaf_texts;
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::{BlockId, Text, TextId, Volume, text::block_text};
 
-/// Below this many bytes of text to index, one thread: 20 KB take about half a
-/// millisecond to index, ten times what starting a second thread costs.
-const PARALLEL_MIN_BYTES: usize = 20_000;
-
 /// A quotation found exactly once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
@@ -98,7 +94,7 @@ impl Resolver {
     /// Indexes `texts`, on two threads when there is enough text to repay the second.
     fn index(&mut self, texts: Vec<&Text>) {
         let size = |t: &&Text| t.blocks.iter().map(|b| block_text(b).len()).sum::<usize>();
-        let threaded = texts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
+        let threaded = crate::threads::worth_two(texts.iter().map(size));
         let indexed = crate::threads::map_jobs(
             &texts,
             size,

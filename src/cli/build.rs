@@ -184,6 +184,8 @@ fn render(
     diags: &mut Diagnostics,
 ) -> (Vec<OutputFile>, Vec<String>) {
     let name = m.output_name();
+    // The back matter (parts made from the apparatus) serves every preset and the EPUB.
+    let back = BackMatter::new(&m.volume, &m.apparatus);
     let want_epub = args.format.contains(&Format::Epub);
     let want_pdf = args.format.contains(&Format::Pdf);
     // The cover was made while the manuscript loaded; when it could not be (its metadata
@@ -192,7 +194,7 @@ fn render(
         let late = (want_epub && cover.is_none())
             .then(|| scope.spawn(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts))));
         let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-            typeset_preset(m, fonts, Preset::A5, diags)
+            typeset_preset(m, &back, fonts, Preset::A5, diags)
         } else {
             None
         };
@@ -211,8 +213,8 @@ fn render(
     // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
     // two cores, writing them side by side saves the shorter of the two.
     let epub = std::thread::scope(|scope| {
-        let epub =
-            want_epub.then(|| scope.spawn(|| write_epub(m, fonts, reference.as_ref(), cover)));
+        let epub = want_epub
+            .then(|| scope.spawn(|| write_epub(m, &back, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
             // The A5 edition is the reference itself, borrowed: a copy of every page
             // would double the memory of a large volume.
@@ -220,7 +222,7 @@ fn render(
             let paged = if preset == Preset::A5 {
                 reference.as_ref()
             } else {
-                other = typeset_preset(m, fonts, preset, diags);
+                other = typeset_preset(m, &back, fonts, preset, diags);
                 other.as_ref()
             };
             let Some(paged) = paged else { continue };
@@ -260,6 +262,7 @@ fn render(
 
 fn typeset_preset(
     m: &Manuscript,
+    back: &BackMatter,
     fonts: &FontSet,
     preset: Preset,
     diags: &mut Diagnostics,
@@ -269,9 +272,8 @@ fn typeset_preset(
         keep_whole: keep_whole(m),
         ..TypesetOptions::default()
     };
-    let back = BackMatter::new(&m.volume, &m.apparatus);
     let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset_with(&m.volume, Some(&back), fonts, &options)
+        typeset::typeset_with(&m.volume, Some(back), fonts, &options)
     });
     match paged {
         Ok(paged) => Some(paged),
@@ -302,6 +304,7 @@ fn keep_whole(m: &Manuscript) -> BTreeSet<String> {
 /// The EPUB, with print page numbers from the A5 edition when it was typeset.
 fn write_epub(
     m: &Manuscript,
+    back: &BackMatter,
     fonts: &FontSet,
     reference: Option<&PagedVolume>,
     cover: Option<epub::CoverImage>,
@@ -317,7 +320,7 @@ fn write_epub(
             regular: fonts.face(Style::Regular).data.as_ref().clone(),
             bold: fonts.face(Style::Bold).data.as_ref().clone(),
         }),
-        back_matter: Some(BackMatter::new(&m.volume, &m.apparatus)),
+        back_matter: Some(back),
         ..epub::EpubOptions::default()
     };
     timings::time("epub (all)", || epub::write_epub(&m.volume, &options))

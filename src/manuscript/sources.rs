@@ -107,7 +107,7 @@ pub fn build_texts(
     // it: the ids are those of one pass over the volume in reading order.
     let shared: &Sources = sources;
     let size = |p: &ToParse| shared.text(p.file).len() - p.offset;
-    let threaded = parts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
+    let threaded = crate::threads::worth_two(parts.iter().map(size));
     let parsed = crate::threads::map_jobs(
         &parts,
         size,
@@ -126,10 +126,6 @@ pub fn build_texts(
     }
     (out, records)
 }
-
-/// Below this many bytes of Markdown in all, the texts are parsed on one thread: a
-/// second costs about what parsing 20 KB does.
-const PARALLEL_MIN_BYTES: usize = 20_000;
 
 /// A text whose Markdown is registered, to parse.
 struct ToParse {
@@ -221,7 +217,7 @@ fn shift_ids(text: &mut Text, blocks: u32, notes: u32) {
 type ImportResult = (Option<import::Imported>, Vec<Diagnostic>);
 
 /// Imports every text with a recipe and a raw source, index for index with `texts`, on
-/// two threads with about the same amount of raw text each.
+/// two threads, the largest raw text first.
 fn import_all(
     texts: &[ConfiguredText],
     raw_files: &[Option<FileId>],
@@ -244,30 +240,13 @@ fn import_all(
         };
         Some(import::import(&input))
     };
-    let size = |i: usize| raw_files[i].map_or(0, |f| sources.text(f).len());
-    // Largest first, each to the thread with less raw text so far.
-    let mut order: Vec<usize> = (0..texts.len())
+    let size = |&i: &usize| raw_files[i].map_or(0, |f| sources.text(f).len());
+    let jobs: Vec<usize> = (0..texts.len())
         .filter(|&i| raw_files[i].is_some())
         .collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
-    let (mut mine, mut other) = (Vec::new(), Vec::new());
-    let (mut mine_size, mut other_size) = (0, 0);
-    for i in order {
-        if mine_size <= other_size {
-            mine.push(i);
-            mine_size += size(i);
-        } else {
-            other.push(i);
-            other_size += size(i);
-        }
-    }
-    let (a, b) = std::thread::scope(|scope| {
-        let b = scope.spawn(|| other.iter().map(|&i| (i, run(i))).collect::<Vec<_>>());
-        let a: Vec<_> = mine.iter().map(|&i| (i, run(i))).collect();
-        (a, b.join().expect("an import does not panic"))
-    });
+    let done = crate::threads::map_jobs(&jobs, size, true, || (), |_, &i| run(i));
     let mut results: Vec<Option<ImportResult>> = (0..texts.len()).map(|_| None).collect();
-    for (i, result) in a.into_iter().chain(b) {
+    for (i, result) in jobs.into_iter().zip(done) {
         results[i] = result;
     }
     results

@@ -19,10 +19,6 @@ use super::notes::NoteLines;
 use super::{FontSet, Layout, TypesetOptions};
 use crate::model::{Block, BlockKind, Text, Volume, text::block_text};
 
-/// Below this many bytes of text in all, a second thread costs more than it saves (its
-/// start and its own cache misses: about a millisecond).
-const PARALLEL_MIN_BYTES: usize = 20_000;
-
 /// A run of blocks is cut at the first heading after this many bytes: units of a few
 /// pages. Smaller units balance the two threads more closely (the last unit taken is
 /// what one thread may wait for); at this size the volume makes about 40 units, and
@@ -65,7 +61,7 @@ struct SetUnit {
 /// The texts of `volume` set, in volume order.
 pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> Vec<SetText> {
     let (units, sizes) = units(volume);
-    let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_BYTES;
+    let threaded = crate::threads::worth_two(sizes.iter().copied());
     let work = Work {
         volume,
         fonts,

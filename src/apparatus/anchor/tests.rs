@@ -179,15 +179,7 @@ fn word_starts_sort_as_their_whole_keys() {
     let long = "ab ".repeat(30);
     let t = format!("ab abc ab\0abd éa éb ab abcdefghij abcdefghik abcdefgh\0{long}ab");
     let naive = {
-        let mut starts = Vec::new();
-        let mut previous_is_word = false;
-        for (i, c) in t.char_indices() {
-            let word = is_word_char(c);
-            if word && !previous_is_word {
-                starts.push(i as u32);
-            }
-            previous_is_word = word;
-        }
+        let mut starts = word_starts(&t);
         starts.sort_by(|&a, &b| {
             sort_key(&t, a as usize)
                 .cmp(sort_key(&t, b as usize))

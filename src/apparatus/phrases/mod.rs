@@ -172,10 +172,6 @@ struct Marker<'a> {
     uses: Vec<usize>,
 }
 
-/// Below this many bytes of text in all, the texts are marked on one thread: a second
-/// costs about as much to start as marking 20 KB.
-const PARALLEL_MIN_BYTES: usize = 20_000;
-
 impl<'a> Marker<'a> {
     fn new(matcher: &'a Matcher, langs: &'a [LangTag]) -> Marker<'a> {
         Marker {
@@ -198,20 +194,9 @@ impl<'a> Marker<'a> {
     ) -> Vec<usize> {
         let volume_lang = volume.meta.language.clone();
         let size = |t: &Text| t.blocks.iter().map(|b| block_text(b).len()).sum::<usize>();
-        let threaded = volume.texts.iter().map(size).sum::<usize>() >= PARALLEL_MIN_BYTES;
-        let mut texts: Vec<&mut Text> = volume.texts.iter_mut().collect();
-        texts.sort_by_key(|t| std::cmp::Reverse(size(t)));
-        let (mut mine, mut other) = (Vec::new(), Vec::new());
-        let (mut mine_size, mut other_size) = (0, 0);
-        for text in texts {
-            if !threaded || mine_size <= other_size {
-                mine_size += size(text);
-                mine.push(text);
-            } else {
-                other_size += size(text);
-                other.push(text);
-            }
-        }
+        let threaded = crate::threads::worth_two(volume.texts.iter().map(size));
+        let texts: Vec<&mut Text> = volume.texts.iter_mut().collect();
+        let (mine, other) = crate::threads::halves(texts, |t| size(t), threaded);
         let (matcher, langs) = (self.matcher, self.langs);
         let lang = volume_lang.as_str();
         let other_uses = std::thread::scope(|scope| {

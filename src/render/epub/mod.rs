@@ -66,7 +66,7 @@ const COVER_IMAGE_FILE: &str = "cover.png";
 
 /// What the EPUB writer needs beyond the volume.
 #[derive(Debug, Clone)]
-pub struct EpubOptions {
+pub struct EpubOptions<'a> {
     /// Levels of sections listed under each text on the contents page (0: texts only).
     pub contents_depth: usize,
     /// Levels of sections listed under each text in nav.xhtml and toc.ncx.
@@ -83,13 +83,14 @@ pub struct EpubOptions {
     /// `None` leaves every font to the reading system.
     pub heading_fonts: Option<HeadingFonts>,
     /// The back matter (glossary, index, emendations); `None` makes a book without.
-    pub back_matter: Option<BackMatter>,
+    /// Borrowed: the build makes it once for the A5 typesetting and the EPUB.
+    pub back_matter: Option<&'a BackMatter>,
 }
 
-impl Default for EpubOptions {
+impl Default for EpubOptions<'_> {
     /// The contents page lists texts and their top-level sections, so it stays a page
     /// or two; the navigation gives every heading, as reading systems fold it.
-    fn default() -> EpubOptions {
+    fn default() -> Self {
         EpubOptions {
             contents_depth: 1,
             nav_depth: 5,
@@ -216,7 +217,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         .enumerate()
         .map(|(i, t)| (t.id.clone(), text_file(i, t)))
         .collect();
-    let back = match &options.back_matter {
+    let back = match options.back_matter {
         Some(b) => {
             let locate = back::Locate {
                 back: b,

@@ -2,6 +2,9 @@
 //! typeset, PDF, EPUB cover, documents and zip, write) records when it started and how
 //! long it took, from whichever thread ran it; the build prints them on stderr.
 //!
+//! Each stage also records the process's resident memory when it ended (Linux only, from
+//! `/proc/self/statm`), which shows which stage holds the peak of a large build.
+//!
 //! Off unless enabled, and never part of any output file (the outputs stay
 //! deterministic): a disabled timer costs one atomic load.
 
@@ -19,6 +22,8 @@ pub struct Stage {
     /// When the stage started, from [`enable`].
     pub start: Duration,
     pub took: Duration,
+    /// Resident memory when the stage ended, in bytes, where the system tells.
+    pub resident: Option<u64>,
 }
 
 static ORIGIN: Mutex<Option<Instant>> = Mutex::new(None);
@@ -45,9 +50,20 @@ pub fn time<T>(name: impl Into<String>, f: impl FnOnce() -> T) -> T {
             name: name.into(),
             start: started.saturating_duration_since(origin),
             took,
+            resident: resident_bytes(),
         });
     }
     result
+}
+
+/// The process's resident set size in bytes: `/proc/self/statm` gives it in pages (its
+/// second field).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf reads a constant of the system and has no preconditions.
+    let page_bytes = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    u64::try_from(page_bytes).ok().map(|size| pages * size)
 }
 
 /// The stages recorded so far, in the order they started.
@@ -62,10 +78,14 @@ pub fn take() -> Vec<Stage> {
 
 /// The stages as lines: start, duration and name, in milliseconds.
 pub fn report(stages: &[Stage]) -> String {
-    let mut out = String::from("timings (ms):   start   took  stage\n");
+    let mut out = String::from("timings (ms):   start   took  resident  stage\n");
     for s in stages {
+        let resident = s
+            .resident
+            .map(|b| format!("{:>5.0} MiB", b as f64 / (1024.0 * 1024.0)))
+            .unwrap_or_else(|| "        -".to_string());
         out.push_str(&format!(
-            "               {:>6.1} {:>6.1}  {}\n",
+            "               {:>6.1} {:>6.1} {resident}  {}\n",
             s.start.as_secs_f64() * 1e3,
             s.took.as_secs_f64() * 1e3,
             s.name

@@ -44,13 +44,7 @@ pub fn split_lines(raw: &str) -> Vec<Line> {
 /// characters to one space, keeps no-break and thin spaces inside the line (they are
 /// typography, not layout), and composes accents (NFC), as the rest of the tool reads text.
 pub fn normalize(line: &str) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    // Nearly every line is composed already: the quick check spares it the composer.
-    let composed: std::borrow::Cow<str> = if is_nfc_quick(line.chars()) == IsNormalized::Yes {
-        line.into()
-    } else {
-        line.nfc().collect::<String>().into()
-    };
+    let composed = crate::model::text::nfc(line);
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in composed.chars() {

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, FileId, Span, codes};
 use crate::model::{Block, BlockId, BlockKind, Inline, InlineKind, Note, NoteId};
@@ -606,7 +605,7 @@ fn char_kind(c: char) -> &'static str {
 }
 
 fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    crate::model::text::nfc(s).into_owned()
 }
 
 mod calls;

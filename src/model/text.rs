@@ -106,18 +106,24 @@ pub fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// `s` composed (NFC), as all text of the tool is. Nearly all text is composed already:
+/// ASCII is by definition, and the quick check spares the rest the composer, so the
+/// string is borrowed unless it really changes.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.into()
+    } else {
+        s.nfc().collect::<String>().into()
+    }
+}
+
 /// The words of a string as compared by the "nothing lost" checks: NFC, hyphens, soft
 /// hyphens and apostrophes deleted (so `com-`/`rade`, `comrade` and a typeset `com-rade`
 /// compare equal, and straight or curly apostrophes do not matter), then split into runs
 /// of letters and digits. Case is kept: the words must come back exactly.
 pub fn normalize_words(s: &str) -> Vec<String> {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    // Nearly every text is composed already: the quick check spares it the composer.
-    let composed: std::borrow::Cow<str> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        s.into()
-    } else {
-        s.nfc().collect::<String>().into()
-    };
+    let composed = nfc(s);
     let cleaned: String = composed
         .chars()
         .filter(|c| {

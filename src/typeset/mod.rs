@@ -25,8 +25,8 @@ mod text;
 pub use fonts::{Face, FontSet, Style};
 pub use geometry::{Geometry, Preset, TypeSize, mm};
 pub use page::{
-    Glyph, GlyphRun, Link, LinkTarget, Numbering, OutlineEntry, Page, PageMap, PageStart, Rule,
-    roman,
+    Glyph, GlyphRun, Link, LinkTarget, Numbering, OutlineEntry, Page, PageFinder, PageMap,
+    PageStart, Rule, roman,
 };
 pub use paragraph::Breaker;
 pub use quality::Quality;

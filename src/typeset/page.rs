@@ -2,6 +2,7 @@
 //! text), rules and link areas, in points from the top-left corner of the page. No PDF
 //! syntax: any writer that can place glyphs can draw these.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use super::fonts::Style;
@@ -242,6 +243,9 @@ impl PageMap {
     /// The page on which byte `offset` of `block`'s plain text is printed: the last page
     /// that starts inside the block at or before the offset, else the block's first page.
     /// This is the locator of an anchor (index entry, chronology reference).
+    ///
+    /// One lookup walks the pages after the block's first; for many lookups (a back
+    /// matter's locators) build a [`PageFinder`] once, which gives the same answers.
     pub fn page_of(&self, block: BlockId, offset: usize) -> Option<usize> {
         let first = *self.blocks.get(&block)?;
         let mut later = self
@@ -255,5 +259,107 @@ impl PageMap {
                     .map(|_| i)
             });
         Some(later.next_back().unwrap_or(first))
+    }
+}
+
+/// The pages of a finished [`PageMap`] that start inside a block, grouped by block, so that
+/// the page of each of a volume's thousands of locators is found among its own block's
+/// page starts instead of by a walk of the rest of the book (which grew with the square
+/// of the volume). Same rule and answers as [`PageMap::page_of`]. Holds the map (owned or
+/// borrowed), so the index cannot fall out of step with it.
+pub struct PageFinder<M: Borrow<PageMap>> {
+    map: M,
+    /// `(block, page index)` of every page that starts inside a block, sorted.
+    starts: Vec<(BlockId, usize)>,
+}
+
+impl<M: Borrow<PageMap>> PageFinder<M> {
+    pub fn new(map: M) -> PageFinder<M> {
+        let mut starts: Vec<(BlockId, usize)> = map
+            .borrow()
+            .starts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (s.block, i)))
+            .collect();
+        starts.sort_unstable();
+        PageFinder { map, starts }
+    }
+
+    pub fn map(&self) -> &PageMap {
+        self.map.borrow()
+    }
+
+    /// [`PageMap::page_of`]: the last page after the block's first that starts inside the
+    /// block at or before `offset`, else the block's first page.
+    pub fn page_of(&self, block: BlockId, offset: usize) -> Option<usize> {
+        let map = self.map.borrow();
+        let first = *map.blocks.get(&block)?;
+        let from = self.starts.partition_point(|&(b, _)| b < block);
+        let to = self.starts.partition_point(|&(b, _)| b <= block);
+        let later = self.starts[from..to].iter().rev().find(|&&(_, page)| {
+            page > first
+                && map.starts[page]
+                    .as_ref()
+                    .is_some_and(|s| s.offset <= offset)
+        });
+        Some(later.map_or(first, |&(_, page)| page))
+    }
+}
+
+#[cfg(test)]
+mod finder_tests {
+    use super::*;
+
+    fn start(block: u32, offset: usize) -> Option<PageStart> {
+        Some(PageStart {
+            text: TextId("t".to_string()),
+            block: BlockId(block),
+            offset,
+        })
+    }
+
+    /// A map whose block 2 starts on page 1 and runs over pages 2 and 3 (page 3 starting
+    /// at offset 900), with a page without a start between, and block 5 starting again
+    /// on a later page (as no pagination makes, but the rule allows).
+    fn map() -> PageMap {
+        let mut map = PageMap {
+            starts: vec![
+                None,
+                start(1, 0),
+                start(2, 300),
+                None,
+                start(2, 900),
+                start(3, 0),
+                start(5, 10),
+                start(4, 0),
+                start(5, 40),
+            ],
+            ..PageMap::default()
+        };
+        for (block, page) in [(1, 1), (2, 1), (3, 5), (4, 7), (5, 6), (6, 8)] {
+            map.blocks.insert(BlockId(block), page);
+        }
+        map
+    }
+
+    #[test]
+    fn the_finder_gives_the_answers_of_the_walk() {
+        let map = map();
+        let finder = PageFinder::new(&map);
+        for block in 0..8 {
+            for offset in [0, 5, 10, 40, 299, 300, 301, 899, 900, 5000] {
+                assert_eq!(
+                    finder.page_of(BlockId(block), offset),
+                    map.page_of(BlockId(block), offset),
+                    "block {block}, offset {offset}"
+                );
+            }
+        }
+        assert_eq!(finder.page_of(BlockId(2), 299), Some(1));
+        assert_eq!(finder.page_of(BlockId(2), 300), Some(2));
+        assert_eq!(finder.page_of(BlockId(2), 950), Some(4));
+        assert_eq!(finder.page_of(BlockId(5), 50), Some(8));
+        assert_eq!(finder.page_of(BlockId(9), 0), None);
     }
 }

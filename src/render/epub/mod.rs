@@ -36,6 +36,7 @@ use std::collections::BTreeMap;
 use crate::backmatter::{BackMatter, PartKind};
 use crate::diag::Diagnostic;
 use crate::model::{Text, Volume};
+use crate::typeset::PageFinder;
 
 use ocf::{Compression, PackageFile};
 use opf::ManifestItem;
@@ -222,7 +223,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             let locate = back::Locate {
                 back: b,
                 files: &files,
-                pages: options.pages.as_ref().map(|p| &p.map),
+                pages: options.pages.as_ref().map(|p| PageFinder::new(&p.map)),
             };
             back::documents(b, &locate, lang)?
         }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::super::page::{PageMap, PageStart};
+use super::super::page::{PageFinder, PageMap, PageStart};
 use super::super::paginate::Body;
 use crate::backmatter::Locator;
 use crate::model::Volume;
@@ -20,7 +20,7 @@ pub struct BodyPlace {
 
 /// The body's pages as a page map (indices and labels of the body alone).
 pub struct BodyLocate<'a> {
-    map: PageMap,
+    map: PageFinder<PageMap>,
     body: &'a Body,
     /// From the top edge of the page to the top of the text block.
     top: f32,
@@ -49,7 +49,11 @@ impl<'a> BodyLocate<'a> {
             map.labels.push(body_label(i));
         }
         map.blocks = blocks;
-        BodyLocate { map, body, top }
+        BodyLocate {
+            map: PageFinder::new(map),
+            body,
+            top,
+        }
     }
 
     /// The body page of `loc` and the top of its line.

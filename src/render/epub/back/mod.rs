@@ -19,7 +19,7 @@ use super::xml::XmlWriter;
 use crate::backmatter::{BackMatter, Locator, PartKind};
 use crate::diag::Diagnostic;
 use crate::model::TextId;
-use crate::typeset::PageMap;
+use crate::typeset::{PageFinder, PageMap};
 
 /// The id of a part's `h1`.
 pub const TITLE_ID: &str = "title";
@@ -49,7 +49,7 @@ pub fn part_file(kind: PartKind) -> String {
 pub struct Locate<'a> {
     pub back: &'a BackMatter,
     pub files: &'a BTreeMap<TextId, String>,
-    pub pages: Option<&'a PageMap>,
+    pub pages: Option<PageFinder<&'a PageMap>>,
 }
 
 /// A locator's label and where its link goes.
@@ -73,7 +73,8 @@ impl Locate<'_> {
     pub fn place(&self, loc: &Locator) -> Place {
         let page = self
             .pages
-            .and_then(|map| map.label(map.page_of(loc.block, loc.range.start)?))
+            .as_ref()
+            .and_then(|f| f.map().label(f.page_of(loc.block, loc.range.start)?))
             .filter(|l| is_body_label(l));
         match page {
             Some(label) => Place {

@@ -35,13 +35,23 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagn
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
     // Every file is written in full to its temporary file first; only when all are on
     // disk are they renamed, so a full disk half-way leaves the old set whole (the
-    // temporary files are removed when `staged` is dropped).
-    let mut staged = Vec::with_capacity(files.len());
-    for f in files {
-        let target = dir.join(&f.name);
-        let tmp = stage(dir, &target, &f.bytes)?;
-        staged.push((tmp, target));
-    }
+    // temporary files are removed when `staged` is dropped). The files are staged side
+    // by side: most of a file's staging is waiting for the disk to sync it, and those
+    // waits overlap. The first failure in the files' order is reported.
+    let staged: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|f| {
+                let target = dir.join(&f.name);
+                scope.spawn(move || stage(dir, &target, &f.bytes).map(|tmp| (tmp, target)))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("staging a file does not panic"))
+            .collect()
+    });
+    let staged = staged.into_iter().collect::<Result<Vec<_>, _>>()?;
     if std::env::var(FAULT_ENV).as_deref() == Ok("pause-before-rename") {
         std::thread::sleep(std::time::Duration::from_secs(PAUSE_SECONDS));
     }

@@ -246,7 +246,7 @@ pub(super) fn fit_head(
 /// memory of a large volume) and copies its rules there, its left edge at `left` and its
 /// baseline at `y` (the line's own positions are relative to both).
 pub(super) fn place_line(page: &mut Page, line: &mut FlowLine, left: f32, y: f32) {
-    for mut run in std::mem::take(&mut line.runs) {
+    for mut run in line.runs.take() {
         run.x += left;
         run.y += y;
         page.runs.push(run);

@@ -2,6 +2,8 @@
 //! keeps and page breaks between them, ready for pagination. Positions are relative to
 //! the left edge of the text block; baselines are not placed yet.
 
+use std::sync::Arc;
+
 use super::Layout;
 use super::fonts::Style;
 use super::geometry::TypeSize;
@@ -17,10 +19,43 @@ pub struct Mark {
     pub title: String,
 }
 
+/// A line's glyph runs, shared by the copies of the line that pagination makes while it
+/// tries settings of a spread (a copy counts one more user instead of copying every
+/// glyph: the copies were half of pagination), and moved out whole when the line is
+/// placed on its page.
+#[derive(Debug, Clone, Default)]
+pub struct LineRuns(Arc<Vec<GlyphRun>>);
+
+impl LineRuns {
+    pub fn new(runs: Vec<GlyphRun>) -> LineRuns {
+        LineRuns(Arc::new(runs))
+    }
+
+    /// The runs to change: this line's own (copied first if a copy of the line shares
+    /// them, which no caller does while lines are being set).
+    pub fn make_mut(&mut self) -> &mut Vec<GlyphRun> {
+        Arc::make_mut(&mut self.0)
+    }
+
+    /// Takes the runs out, leaving none: moved when no copy shares them (a placed line
+    /// is the last of its copies), else copied.
+    pub fn take(&mut self) -> Vec<GlyphRun> {
+        let shared = std::mem::take(&mut self.0);
+        Arc::try_unwrap(shared).unwrap_or_else(|shared| shared.as_ref().clone())
+    }
+}
+
+impl std::ops::Deref for LineRuns {
+    type Target = [GlyphRun];
+    fn deref(&self) -> &[GlyphRun] {
+        &self.0
+    }
+}
+
 /// One line of the vertical list.
 #[derive(Debug, Clone)]
 pub struct FlowLine {
-    pub runs: Vec<GlyphRun>,
+    pub runs: LineRuns,
     /// Rules on this line, y relative to its baseline.
     pub rules: Vec<Rule>,
     /// Distance from the previous baseline to this one.
@@ -182,7 +217,7 @@ impl Layout<'_, '_> {
             // a page head): keep the first two and the last two lines together.
             let keep = n >= 2 && (i == 0 || i + 2 == n);
             out.push(FlowItem::Line(FlowLine {
-                runs,
+                runs: LineRuns::new(runs),
                 rules: Vec::new(),
                 leading: frame.size.leading,
                 keep_with_next: keep,
@@ -314,7 +349,7 @@ impl Layout<'_, '_> {
             .iter_mut()
             .find(|i| matches!(i, FlowItem::Line(_)))
         {
-            line.runs.insert(0, run);
+            line.runs.make_mut().insert(0, run);
         }
     }
 

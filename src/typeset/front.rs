@@ -198,7 +198,7 @@ impl Layout<'_, '_> {
             let run = super::text_run(&shaped, g.body.size, g.measure() - w);
             // The number goes on the title's first line (the author line follows it).
             if let Some(FlowItem::Line(l)) = flow.get_mut(first) {
-                l.runs.push(run);
+                l.runs.make_mut().push(run);
             }
             for item in &mut flow[first..last_title_line.unwrap_or(first)] {
                 if let FlowItem::Line(l) = item {
@@ -242,7 +242,7 @@ impl Layout<'_, '_> {
         let mut page = Page::new(Numbering::Roman, index as u32 + 1);
         for (baseline, line) in &bp.lines {
             let y = g.top + baseline;
-            for run in &line.runs {
+            for run in line.runs.iter() {
                 let mut run = run.clone();
                 run.x += left;
                 run.y += y;

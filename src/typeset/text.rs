@@ -216,7 +216,7 @@ pub fn bare_line(
     block: Option<BlockId>,
 ) -> FlowLine {
     FlowLine {
-        runs,
+        runs: super::flow::LineRuns::new(runs),
         rules: Vec::new(),
         leading,
         keep_with_next: false,

@@ -149,7 +149,7 @@ impl Layout<'_, '_> {
             let FlowItem::Line(line) = item else { continue };
             line.offset = None;
             let shift = if k == 0 { 0.0 } else { hang };
-            line.runs.iter_mut().for_each(|r| r.x += shift);
+            line.runs.make_mut().iter_mut().for_each(|r| r.x += shift);
             line.spans.iter_mut().for_each(|s| s.0 += shift);
             line.page_links = link_areas(&line.spans, &rich.links);
         }

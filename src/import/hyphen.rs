@@ -3,69 +3,106 @@
 //! evidence is the corpus of all raw sources, counting only words that stand in the
 //! middle of a line (so that the line breaks being decided are never their own evidence).
 
-use std::collections::BTreeMap;
-
-use super::lines::split_lines;
+use super::lines::{Line, split_lines};
 
 /// Word forms seen mid-line in all raw sources of the manuscript, lower-cased.
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
-    forms: BTreeMap<String, u32>,
+    /// Each form once with its count, sorted by form (binary search for a form and for
+    /// the forms with a prefix).
+    forms: Vec<(String, u32)>,
 }
 
 impl Corpus {
+    /// The corpus of `raw_texts`.
     pub fn new(raw_texts: &[&str]) -> Corpus {
-        // Counted in a hash map, looked up by the borrowed word (a new string only for a
-        // form not seen yet), then ordered once for the prefix queries.
-        let mut counts: rustc_hash::FxHashMap<String, u32> = Default::default();
-        let mut lower = String::new();
-        for raw in raw_texts {
-            let mut prev_split = false;
-            for line in split_lines(raw) {
-                if line.is_blank() {
-                    continue;
-                }
-                let tokens: Vec<&str> = line.text.split(' ').collect();
-                let last = tokens.len() - 1;
-                for (k, t) in tokens.iter().enumerate() {
-                    let fragment = (k == 0 && prev_split) || (k == last && ends_in_split(t));
-                    let w = core(t);
-                    if !fragment && !w.is_empty() {
-                        let form = if w.chars().any(char::is_uppercase) {
-                            lower.clear();
-                            lower.extend(w.chars().flat_map(char::to_lowercase));
-                            lower.as_str()
-                        } else {
-                            w
-                        };
-                        match counts.get_mut(form) {
-                            Some(n) => *n += 1,
-                            None => {
-                                counts.insert(form.to_string(), 1);
-                            }
-                        }
-                    }
-                }
-                prev_split = ends_in_split(tokens[last]);
+        let split: Vec<Vec<Line>> = raw_texts.iter().map(|raw| split_lines(raw)).collect();
+        Corpus::from_lines(&split.iter().map(Vec::as_slice).collect::<Vec<_>>())
+    }
+
+    /// The corpus of raw texts split into lines ([`split_lines`]): each text's forms
+    /// counted on its own (two threads for a large manuscript, each counting whole
+    /// texts), then the counts added up: the same corpus whichever thread counted which.
+    pub fn from_lines(texts: &[&[Line]]) -> Corpus {
+        let size = |lines: &&[Line]| lines.iter().map(|l| l.text.len()).sum::<usize>();
+        let threaded = crate::threads::worth_two(texts.iter().map(size));
+        let counted =
+            crate::threads::map_jobs(texts, size, threaded, || (), |_, lines| count_forms(lines));
+        let mut all: Vec<(String, u32)> = counted.into_iter().flatten().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut forms: Vec<(String, u32)> = Vec::with_capacity(all.len());
+        for (form, n) in all {
+            match forms.last_mut() {
+                Some(last) if last.0 == form => last.1 += n,
+                _ => forms.push((form, n)),
             }
         }
-        Corpus {
-            forms: counts.into_iter().collect(),
-        }
+        Corpus { forms }
     }
 
     fn count(&self, form: &str) -> u32 {
-        self.forms.get(form).copied().unwrap_or(0)
+        self.forms
+            .binary_search_by(|(f, _)| f.as_str().cmp(form))
+            .map_or(0, |i| self.forms[i].1)
     }
 
     /// Occurrences of forms that begin with `prefix` (inflected forms: `comrades`).
     fn count_prefixed(&self, prefix: &str) -> u32 {
-        self.forms
-            .range(prefix.to_string()..)
-            .take_while(|(k, _)| k.starts_with(prefix))
-            .map(|(_, v)| *v)
+        let from = self.forms.partition_point(|(f, _)| f.as_str() < prefix);
+        self.forms[from..]
+            .iter()
+            .take_while(|(f, _)| f.starts_with(prefix))
+            .map(|(_, n)| *n)
             .sum()
     }
+}
+
+/// The forms of one raw text's lines that stand in the middle of a line, lower-cased, with their
+/// counts: counted in a hash map looked up by the borrowed word (a new string only for a
+/// form not seen yet).
+fn count_forms(lines: &[Line]) -> rustc_hash::FxHashMap<String, u32> {
+    let mut counts: rustc_hash::FxHashMap<String, u32> = Default::default();
+    let mut lower = String::new();
+    let mut prev_split = false;
+    for line in lines {
+        if line.is_blank() {
+            continue;
+        }
+        let mut tokens = line.text.split(' ').peekable();
+        let mut first = true;
+        while let Some(t) = tokens.next() {
+            let is_last = tokens.peek().is_none();
+            let split_here = is_last && ends_in_split(t);
+            let fragment = (first && prev_split) || split_here;
+            first = false;
+            if is_last {
+                prev_split = split_here;
+            }
+            let w = core(t);
+            if fragment || w.is_empty() {
+                continue;
+            }
+            let upper = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().any(char::is_uppercase)
+            };
+            let form = if upper {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                w
+            };
+            match counts.get_mut(form) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(form.to_string(), 1);
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// Whether a token ends like a word split at the line end (`com-`, not `-` or `1-`).

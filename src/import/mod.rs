@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diag::{Diagnostic, FileId, Span, codes};
 
 pub use hyphen::Corpus;
+pub use lines::{Line, split_lines};
 pub use recipe::{Layout, Recipe};
 pub use report::Report;
 
@@ -48,10 +49,15 @@ pub struct Imported {
 
 /// Imports one text. `None` when an error occurred; all diagnostics are returned at once.
 pub fn import(input: &ImportInput) -> (Option<Imported>, Vec<Diagnostic>) {
-    let lines = lines::split_lines(input.raw);
+    import_lines(input, &lines::split_lines(input.raw))
+}
+
+/// [`import`] of a raw text already split into `lines` ([`split_lines`] of `input.raw`:
+/// the manuscript splits each source once, for the corpus and its import).
+pub fn import_lines(input: &ImportInput, lines: &[Line]) -> (Option<Imported>, Vec<Diagnostic>) {
     let recipe = input.recipe;
     let mut ctx = Ctx {
-        lines: &lines,
+        lines,
         raw_file: input.raw_file,
         recipe_file: input.recipe_file,
         rules: Vec::new(),
@@ -88,7 +94,7 @@ pub fn import(input: &ImportInput) -> (Option<Imported>, Vec<Diagnostic>) {
         return (None, ctx.diags);
     }
     let built = paragraphs::build(&paragraphs::Input {
-        lines: &lines,
+        lines,
         texts: &texts,
         roles: &roles,
         order: &order,

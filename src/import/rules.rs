@@ -152,7 +152,7 @@ impl<'a> Ctx<'a> {
 
 /// Word count as the "nothing lost" check counts words.
 pub fn words(s: &str) -> usize {
-    crate::model::text::normalize_words(s).len()
+    crate::model::text::count_words(s)
 }
 
 /// Applies `from`/`until`: the fates of all lines, `Outside` or `Kept`.

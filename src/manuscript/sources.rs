@@ -2,6 +2,7 @@
 //! read, so the hyphenation evidence sees the whole corpus), then parses the resulting
 //! Markdown and the editorial Markdown into blocks and notes.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Sources};
@@ -61,16 +62,34 @@ pub fn build_texts(
     let mut distinct: Vec<FileId> = raw_files.iter().flatten().copied().collect();
     distinct.sort();
     distinct.dedup();
-    let raws: Vec<String> = distinct
-        .iter()
-        .map(|f| sources.text(*f).to_string())
-        .collect();
-    let corpus = Corpus::new(&raws.iter().map(String::as_str).collect::<Vec<_>>());
+    // 2. Split every raw source into lines once (side by side), for the corpus of forms
+    // its hyphens are decided by and for its import.
+    let split = crate::timings::time("load: split lines", || {
+        let raws: Vec<&str> = distinct.iter().map(|f| sources.text(*f)).collect();
+        let threaded = crate::threads::worth_two(raws.iter().map(|r| r.len()));
+        let split = crate::threads::map_jobs(
+            &raws,
+            |r| r.len(),
+            threaded,
+            || (),
+            |_, raw| import::split_lines(raw),
+        );
+        distinct
+            .iter()
+            .copied()
+            .zip(split)
+            .collect::<BTreeMap<_, _>>()
+    });
+    let corpus = crate::timings::time("load: corpus", || {
+        Corpus::from_lines(&split.values().map(Vec::as_slice).collect::<Vec<_>>())
+    });
 
-    // 2. Import every source (side by side: an import reads only its raw text, its
+    // 3. Import every source (side by side: an import reads only its raw text, its
     // recipe and the corpus), then parse, in order.
-    let mut imports = import_all(&texts, &raw_files, sources, &corpus);
-    // 3. Register each text's Markdown (the imported file is one of its own), in order.
+    let mut imports = crate::timings::time("load: imports", || {
+        import_all(&texts, &raw_files, sources, &split, &corpus)
+    });
+    // 4. Register each text's Markdown (the imported file is one of its own), in order.
     let mut records = Vec::new();
     let mut parts = Vec::new();
     for (index, (t, raw_file)) in texts.into_iter().zip(raw_files).enumerate() {
@@ -102,19 +121,21 @@ pub fn build_texts(
             offset,
         });
     }
-    // 4. Parse every text's headnote and body, side by side, each numbering its blocks
+    // 5. Parse every text's headnote and body, side by side, each numbering its blocks
     // and notes from 1; then, in order, each text's ids are moved past the texts before
     // it: the ids are those of one pass over the volume in reading order.
     let shared: &Sources = sources;
     let size = |p: &ToParse| shared.text(p.file).len() - p.offset;
     let threaded = crate::threads::worth_two(parts.iter().map(size));
-    let parsed = crate::threads::map_jobs(
-        &parts,
-        size,
-        threaded,
-        || (),
-        |_, part| parse_text(part, shared),
-    );
+    let parsed = crate::timings::time("load: parse", || {
+        crate::threads::map_jobs(
+            &parts,
+            size,
+            threaded,
+            || (),
+            |_, part| parse_text(part, shared),
+        )
+    });
     let mut out = Vec::new();
     for (part, (mut text, local, found)) in parts.into_iter().zip(parsed) {
         diags.extend(found);
@@ -222,6 +243,7 @@ fn import_all(
     texts: &[ConfiguredText],
     raw_files: &[Option<FileId>],
     sources: &Sources,
+    split: &BTreeMap<FileId, Vec<import::Line>>,
     corpus: &Corpus,
 ) -> Vec<Option<ImportResult>> {
     let run = |index: usize| -> Option<ImportResult> {
@@ -238,7 +260,10 @@ fn import_all(
             recipe_file: t.file,
             corpus,
         };
-        Some(import::import(&input))
+        Some(match split.get(&raw_file) {
+            Some(lines) => import::import_lines(&input, lines),
+            None => import::import(&input),
+        })
     };
     let size = |&i: &usize| raw_files[i].map_or(0, |f| sources.text(f).len());
     let jobs: Vec<usize> = (0..texts.len())

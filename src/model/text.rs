@@ -124,21 +124,35 @@ pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 /// of letters and digits. Case is kept: the words must come back exactly.
 pub fn normalize_words(s: &str) -> Vec<String> {
     let composed = nfc(s);
-    let cleaned: String = composed
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '-' | '\u{2010}' | '\u{2011}' | '\u{AD}' | '\'' | '\u{2019}' | '\u{2018}'
-            )
-        })
-        .collect();
+    let cleaned: String = composed.chars().filter(|&c| !joins_word(c)).collect();
     cleaned
         // Note calls come back from a PDF's text layer as superscript digits: not words.
         .split(|c: char| !c.is_alphanumeric() || is_superscript_digit(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// How many words [`normalize_words`] finds in `s`, counted without making them (the
+/// import counts the words of every line each rule removes).
+pub fn count_words(s: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in nfc(s).chars().filter(|&c| !joins_word(c)) {
+        let word = c.is_alphanumeric() && !is_superscript_digit(c);
+        count += usize::from(word && !in_word);
+        in_word = word;
+    }
+    count
+}
+
+/// Characters deleted before words are compared: hyphens, soft hyphens and apostrophes
+/// (the word goes on across them).
+fn joins_word(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{AD}' | '\'' | '\u{2019}' | '\u{2018}'
+    )
 }
 
 fn is_superscript_digit(c: char) -> bool {
@@ -152,6 +166,21 @@ fn is_superscript_digit(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::diag::{FileId, Span};
+
+    #[test]
+    fn counted_words_are_the_normalized_words() {
+        for s in [
+            "",
+            "  ",
+            "com-\nrade, the comrade's “word”",
+            "Concepcio\u{301}n 1973–1990 ¹² x²y",
+            "a\u{AD}b -- ' '' - c",
+            "MIR: el Movimiento de Izquierda Revolucionaria…",
+        ] {
+            assert_eq!(count_words(s), normalize_words(s).len(), "{s:?}");
+        }
+        assert_eq!(count_words("com-rade x²y"), 3);
+    }
 
     #[test]
     fn labels_keep_the_ranges_of_foreign_phrases() {

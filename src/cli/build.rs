@@ -12,7 +12,7 @@ use crate::manuscript::{self, Manuscript};
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::timings;
-use crate::typeset::{self, FontSet, PagedVolume, Preset, Style, TypesetOptions};
+use crate::typeset::{self, FontSet, PageMap, PagedVolume, Preset, Style, TypesetOptions};
 
 use super::early::Early;
 use super::report::{print_diagnostics, summary};
@@ -174,7 +174,7 @@ fn build(
 }
 
 /// Renders every requested output in memory. The A5 reference edition is typeset once:
-/// its page map gives the EPUB its print page numbers, and it is the A5 PDF.
+/// the page map of its body gives the EPUB its print page numbers, and it is the A5 PDF.
 fn render(
     m: &Manuscript,
     fonts: &FontSet,
@@ -188,33 +188,35 @@ fn render(
     let back = BackMatter::new(&m.volume, &m.apparatus);
     let want_epub = args.format.contains(&Format::Epub);
     let want_pdf = args.format.contains(&Format::Pdf);
-    // The cover was made while the manuscript loaded; when it could not be (its metadata
-    // changed since), it is made beside the A5 edition's typesetting.
-    let (reference, cover) = std::thread::scope(|scope| {
-        let late = (want_epub && cover.is_none())
-            .then(|| scope.spawn(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts))));
+    let (mut files, mut quality_lines) = (Vec::new(), Vec::new());
+    // The EPUB needs of the A5 edition only its body's page numbers: its thread waits
+    // for them (making the cover meanwhile when it was not made while the manuscript
+    // loaded: its metadata changed since) and writes the EPUB beside the rest of the
+    // typesetting and the PDFs. The two share nothing but read-only data.
+    let epub = std::thread::scope(|scope| {
+        let (body_map, body_map_received) = std::sync::mpsc::channel::<PageMap>();
+        let back = &back;
+        let epub = want_epub.then(|| {
+            scope.spawn(move || {
+                let cover = cover
+                    .unwrap_or_else(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts)));
+                // None when the A5 edition could not be paginated.
+                let pages = body_map_received.recv().ok();
+                match cover {
+                    Ok(image) => (write_epub(m, back, fonts, pages, Some(image)), None),
+                    Err(d) => (write_epub(m, back, fonts, pages, None), Some(d)),
+                }
+            })
+        });
         let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-            typeset_preset(m, &back, fonts, Preset::A5, diags)
+            typeset_preset(m, back, fonts, Preset::A5, diags, |map| {
+                // The EPUB's thread may be gone (no EPUB asked for): nothing to tell.
+                let _ = body_map.send(map);
+            })
         } else {
+            drop(body_map);
             None
         };
-        let late = late.map(|handle| handle.join().expect("the cover renderer does not panic"));
-        (reference, cover.or(late))
-    });
-    let cover = match cover {
-        Some(Ok(image)) => Some(image),
-        Some(Err(d)) => {
-            diags.push(d);
-            None
-        }
-        None => None,
-    };
-    let (mut files, mut quality_lines) = (Vec::new(), Vec::new());
-    // The EPUB (cover, documents, zip) and the PDFs share nothing but read-only data: on
-    // two cores, writing them side by side saves the shorter of the two.
-    let epub = std::thread::scope(|scope| {
-        let epub = want_epub
-            .then(|| scope.spawn(|| write_epub(m, &back, fonts, reference.as_ref(), cover)));
         for preset in presets.iter().copied().filter(|_| want_pdf) {
             // The A5 edition is the reference itself, borrowed: a copy of every page
             // would double the memory of a large volume.
@@ -222,7 +224,7 @@ fn render(
             let paged = if preset == Preset::A5 {
                 reference.as_ref()
             } else {
-                other = typeset_preset(m, &back, fonts, preset, diags);
+                other = typeset_preset(m, back, fonts, preset, diags, |_| {});
                 other.as_ref()
             };
             let Some(paged) = paged else { continue };
@@ -246,26 +248,31 @@ fn render(
         }
         epub.map(|handle| handle.join().expect("the EPUB writer does not panic"))
     });
-    match epub {
-        Some(Ok(bytes)) => files.insert(
-            0,
-            OutputFile {
-                name: format!("{name}.epub"),
-                bytes,
-            },
-        ),
-        Some(Err(d)) => diags.push(d),
-        None => {}
+    if let Some((epub, cover_failed)) = epub {
+        diags.extend(cover_failed);
+        match epub {
+            Ok(bytes) => files.insert(
+                0,
+                OutputFile {
+                    name: format!("{name}.epub"),
+                    bytes,
+                },
+            ),
+            Err(d) => diags.push(d),
+        }
     }
     (files, quality_lines)
 }
 
+/// Typesets `preset`, handing `body_paginated` the body's page map as soon as the body
+/// is paginated ([`typeset::typeset_observed`]).
 fn typeset_preset(
     m: &Manuscript,
     back: &BackMatter,
     fonts: &FontSet,
     preset: Preset,
     diags: &mut Diagnostics,
+    body_paginated: impl FnOnce(PageMap),
 ) -> Option<PagedVolume> {
     let options = TypesetOptions {
         preset,
@@ -273,7 +280,7 @@ fn typeset_preset(
         ..TypesetOptions::default()
     };
     let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset_with(&m.volume, Some(back), fonts, &options)
+        typeset::typeset_observed(&m.volume, Some(back), fonts, &options, body_paginated)
     });
     match paged {
         Ok(paged) => Some(paged),
@@ -301,16 +308,16 @@ fn keep_whole(m: &Manuscript) -> BTreeSet<String> {
         .collect()
 }
 
-/// The EPUB, with print page numbers from the A5 edition when it was typeset.
+/// The EPUB, with print page numbers from the A5 edition's body when it was paginated.
 fn write_epub(
     m: &Manuscript,
     back: &BackMatter,
     fonts: &FontSet,
-    reference: Option<&PagedVolume>,
+    body_map: Option<PageMap>,
     cover: Option<epub::CoverImage>,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let pages = reference.map(|paged| epub::PrintPages {
-        map: paged.page_map.clone(),
+    let pages = body_map.map(|map| epub::PrintPages {
+        map,
         edition: print_edition(m),
     });
     let options = epub::EpubOptions {

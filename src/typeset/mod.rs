@@ -141,6 +141,20 @@ pub fn typeset_with(
     fonts: &FontSet,
     options: &TypesetOptions,
 ) -> Result<PagedVolume, Vec<Diagnostic>> {
+    typeset_observed(volume, back, fonts, options, |_| {})
+}
+
+/// [`typeset_with`], handing `body_paginated` the page map of the body alone as soon as
+/// the body is paginated, before the back and front matter are set: its labels are the
+/// finished edition's body folios, where each page begins and each block's first page,
+/// all that a writer of print page numbers (the EPUB) needs, so it can start then.
+pub fn typeset_observed(
+    volume: &Volume,
+    back: Option<&BackMatter>,
+    fonts: &FontSet,
+    options: &TypesetOptions,
+    body_paginated: impl FnOnce(PageMap),
+) -> Result<PagedVolume, Vec<Diagnostic>> {
     let mut layout = Layout::new(volume, fonts, options);
     let mut body = paginate::Body::new(paginate::PageOptions {
         spreads: paginate::Spreads::Balanced,
@@ -157,6 +171,7 @@ pub fn typeset_with(
         body.finish(&layout.geometry);
     });
     layout.current_text = None;
+    body_paginated(back::body_page_map(&body, volume));
     let body_pages = body.pages.len();
     let back = crate::timings::time("typeset: back matter", || {
         back.map(|b| layout.back_matter(b, &body))

@@ -28,29 +28,8 @@ pub struct BodyLocate<'a> {
 
 impl<'a> BodyLocate<'a> {
     pub fn new(body: &'a Body, volume: &Volume, top: f32) -> BodyLocate<'a> {
-        let mut map = PageMap::default();
-        let mut blocks = BTreeMap::new();
-        for (i, bp) in body.pages.iter().enumerate() {
-            let mut start = None;
-            for (_, line) in &bp.lines {
-                if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
-                    let text = &volume.texts[bp.text.unwrap_or(0)];
-                    start = Some(PageStart {
-                        text: text.id.clone(),
-                        block,
-                        offset,
-                    });
-                }
-                if let Some(block) = line.block {
-                    blocks.entry(block).or_insert(i);
-                }
-            }
-            map.starts.push(start);
-            map.labels.push(body_label(i));
-        }
-        map.blocks = blocks;
         BodyLocate {
-            map: PageFinder::new(map),
+            map: PageFinder::new(body_page_map(body, volume)),
             body,
             top,
         }
@@ -69,6 +48,36 @@ impl<'a> BodyLocate<'a> {
         let y = line.map_or(0.0, |(baseline, l)| self.top + baseline - l.leading);
         Some(BodyPlace { page, y })
     }
+}
+
+/// The page map of the paginated body alone, as printed: each body page's label (the body
+/// is numbered from 1), where it begins in the text, and each block's first page. The
+/// back matter's locators are found in it, and the EPUB's print page numbers come from
+/// it (its labels are those of the finished edition, whose other pages are front and
+/// back matter).
+pub fn body_page_map(body: &Body, volume: &Volume) -> PageMap {
+    let mut map = PageMap::default();
+    let mut blocks = BTreeMap::new();
+    for (i, bp) in body.pages.iter().enumerate() {
+        let mut start = None;
+        for (_, line) in &bp.lines {
+            if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
+                let text = &volume.texts[bp.text.unwrap_or(0)];
+                start = Some(PageStart {
+                    text: text.id.clone(),
+                    block,
+                    offset,
+                });
+            }
+            if let Some(block) = line.block {
+                blocks.entry(block).or_insert(i);
+            }
+        }
+        map.starts.push(start);
+        map.labels.push(body_label(i));
+    }
+    map.blocks = blocks;
+    map
 }
 
 /// The printed number of body page `index` (the body is numbered from 1 in arabic).

@@ -23,6 +23,7 @@ use crate::backmatter::{BackMatter, PartKind};
 use crate::diag::{FileId, Span};
 
 use locate::BodyLocate;
+pub(super) use locate::body_page_map;
 
 /// Lines of white above a part's title, as above a text's.
 const SINK_LINES: f32 = 5.0;

@@ -56,28 +56,46 @@ where
     J: Sync,
     R: Send,
 {
+    let mut mine = init();
+    map_jobs_with(jobs, size, threaded, &mut mine, init, job)
+}
+
+/// [`map_jobs`] with the calling thread's state given: it keeps what its jobs leave in
+/// it (warm caches for the next queue of the same kind of work); only the other thread
+/// makes its own with `init`.
+pub fn map_jobs_with<J, S, R>(
+    jobs: &[J],
+    size: impl Fn(&J) -> usize,
+    threaded: bool,
+    mine: &mut S,
+    init: impl Fn() -> S + Sync,
+    job: impl Fn(&mut S, &J) -> R + Sync,
+) -> Vec<R>
+where
+    J: Sync,
+    R: Send,
+{
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&j| std::cmp::Reverse(size(&jobs[j])));
     let next = AtomicUsize::new(0);
-    let worker = || {
-        let mut state = init();
+    let work = |state: &mut S| {
         let mut done = Vec::new();
         loop {
             let taken = next.fetch_add(1, Ordering::Relaxed);
             let Some(&j) = order.get(taken) else { break };
-            done.push((j, job(&mut state, &jobs[j])));
+            done.push((j, job(state, &jobs[j])));
         }
         done
     };
     let done = if threaded && jobs.len() > 1 {
         std::thread::scope(|scope| {
-            let other = scope.spawn(worker);
-            let mut mine = worker();
-            mine.extend(other.join().expect("a job does not panic"));
-            mine
+            let other = scope.spawn(|| work(&mut init()));
+            let mut done = work(mine);
+            done.extend(other.join().expect("a job does not panic"));
+            done
         })
     } else {
-        worker()
+        work(mine)
     };
     let mut slots: Vec<Option<R>> = (0..jobs.len()).map(|_| None).collect();
     for (j, result) in done {

@@ -159,9 +159,7 @@ pub fn typeset_observed(
     let mut body = paginate::Body::new(paginate::PageOptions {
         spreads: paginate::Spreads::Balanced,
     });
-    let set = crate::timings::time("typeset: set texts", || {
-        parallel::set_texts(volume, fonts, options)
-    });
+    let set = crate::timings::time("typeset: set texts", || parallel::set_texts(&mut layout));
     crate::timings::time("typeset: paginate", || {
         for (index, set) in set.into_iter().enumerate() {
             layout.current_text = Some(index);

@@ -10,13 +10,14 @@
 //! ([`Layout::text_blocks`]), so the joined lines are the same as when set in one go,
 //! whichever thread set which unit.
 //!
-//! [`Work`], the two threads and their queue, also sets the parts of the back matter.
+//! [`run`], the two threads and their queue, also sets the parts of the back matter; the
+//! calling thread works in the typesetting run's own layout, whose caches its jobs warm.
 
 use std::ops::Range;
 
+use super::Layout;
 use super::flow::{FlowItem, Missing};
 use super::notes::NoteLines;
-use super::{FontSet, Layout, TypesetOptions};
 use crate::model::{Block, BlockKind, Text, Volume, text::block_text};
 
 /// A run of blocks is cut at the first heading after this many bytes: units of a few
@@ -58,17 +59,13 @@ struct SetUnit {
     notes: NoteLines,
 }
 
-/// The texts of `volume` set, in volume order.
-pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> Vec<SetText> {
+/// The texts of the layout's volume set, in volume order ([`run`]: the calling thread's
+/// units in `layout`).
+pub fn set_texts(layout: &mut Layout) -> Vec<SetText> {
+    let volume = layout.volume;
     let (units, sizes) = units(volume);
     let threaded = crate::threads::worth_two(sizes.iter().copied());
-    let work = Work {
-        volume,
-        fonts,
-        options,
-        threaded,
-    };
-    let done = work.run(&units, &sizes, &|layout, unit| {
+    let done = run(layout, threaded, &units, &sizes, &|layout, unit| {
         set_unit(layout, volume, unit)
     });
     // Units are listed text by text, each text's in reading order: join them.
@@ -92,37 +89,37 @@ pub fn set_texts(volume: &Volume, fonts: &FontSet, options: &TypesetOptions) -> 
     texts
 }
 
-/// Jobs of setting done on one or two threads, each thread with its own layout state.
-pub struct Work<'a> {
-    pub volume: &'a Volume,
-    pub fonts: &'a FontSet,
-    pub options: &'a TypesetOptions,
-    /// Two threads, or all on the calling one (small volumes).
-    pub threaded: bool,
-}
-
-impl Work<'_> {
-    /// Runs `set` on every job, the largest (by `sizes`) first, each thread with its own
-    /// layout state ([`crate::threads::map_jobs`]). The results, each with the characters
-    /// its job found no glyph for, come back in the order of `jobs`.
-    pub fn run<J: Sync, R: Send>(
-        &self,
-        jobs: &[J],
-        sizes: &[usize],
-        set: &(dyn Fn(&mut Layout, &J) -> R + Sync),
-    ) -> Vec<(R, Vec<Missing>)> {
-        let indexed: Vec<(usize, &J)> = jobs.iter().enumerate().collect();
-        crate::threads::map_jobs(
-            &indexed,
-            |(j, _)| sizes.get(*j).copied().unwrap_or(0),
-            self.threaded,
-            || Layout::new(self.volume, self.fonts, self.options),
-            |layout, (_, job)| {
-                let result = set(layout, job);
-                (result, std::mem::take(&mut layout.missing))
-            },
-        )
-    }
+/// Runs `set` on every job, the largest (by `sizes`) first, on one or two threads
+/// ([`crate::threads::map_jobs_with`]): the calling thread's jobs in `layout`, whose
+/// shaping and hyphenation caches they warm for the next jobs (the texts' setting warms
+/// them for the back matter's, and both for the pagination's), the other thread's in a
+/// layout of its own. The results, each with the characters its job found no glyph for,
+/// come back in the order of `jobs`; `layout` is otherwise left as it was.
+pub fn run<J: Sync, R: Send>(
+    layout: &mut Layout,
+    threaded: bool,
+    jobs: &[J],
+    sizes: &[usize],
+    set: &(dyn Fn(&mut Layout, &J) -> R + Sync),
+) -> Vec<(R, Vec<Missing>)> {
+    let (volume, fonts, options) = (layout.volume, layout.shaper.fonts(), layout.options.clone());
+    let missing = std::mem::take(&mut layout.missing);
+    let current_text = layout.current_text;
+    let indexed: Vec<(usize, &J)> = jobs.iter().enumerate().collect();
+    let done = crate::threads::map_jobs_with(
+        &indexed,
+        |(j, _)| sizes.get(*j).copied().unwrap_or(0),
+        threaded,
+        layout,
+        || Layout::new(volume, fonts, &options),
+        |layout, (_, job)| {
+            let result = set(layout, job);
+            (result, std::mem::take(&mut layout.missing))
+        },
+    );
+    layout.missing = missing;
+    layout.current_text = current_text;
+    done
 }
 
 fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
@@ -186,6 +183,7 @@ mod tests {
     use super::*;
     use crate::diag::{FileId, Span};
     use crate::model::{BlockId, Inline, InlineKind};
+    use crate::typeset::{FontSet, TypesetOptions};
 
     fn block(id: u32, heading: bool, len: usize) -> Block {
         let content = vec![Inline {
@@ -218,7 +216,7 @@ mod tests {
             "the memoir is cut into several units: {} units",
             units.len()
         );
-        let parallel = set_texts(&m.volume, &fonts, &options);
+        let parallel = set_texts(&mut Layout::new(&m.volume, &fonts, &options));
         let mut layout = Layout::new(&m.volume, &fonts, &options);
         for (text, set) in m.volume.texts.iter().zip(&parallel) {
             let (items, notes) = layout.text(text);

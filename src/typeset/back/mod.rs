@@ -17,7 +17,7 @@ use super::fonts::Style;
 use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page};
 use super::paginate::{Body, BodyPage};
 use super::paragraph::Align;
-use super::parallel::Work;
+use super::parallel;
 use super::shape::Variant;
 use crate::backmatter::{BackMatter, PartKind};
 use crate::diag::{FileId, Span};
@@ -49,18 +49,13 @@ impl BackPages {
 
 impl Layout<'_, '_> {
     /// Sets and paginates every part of `back`, its locators found in `body`. The parts
-    /// are set side by side on two threads ([`Work`]), then paginated in order.
+    /// are set side by side on two threads ([`parallel::run`]), then paginated in order.
     pub fn back_matter(&mut self, back: &BackMatter, body: &Body) -> BackPages {
         let locate = BodyLocate::new(body, self.volume, self.geometry.top);
         let kinds = back.parts();
         let sizes: Vec<usize> = kinds.iter().map(|&kind| back.entries(kind)).collect();
-        let work = Work {
-            volume: self.volume,
-            fonts: self.shaper.fonts(),
-            options: &self.options,
-            threaded: sizes.iter().sum::<usize>() >= PARALLEL_MIN_ENTRIES,
-        };
-        let flows = work.run(&kinds, &sizes, &|layout, &kind| {
+        let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_ENTRIES;
+        let flows = parallel::run(self, threaded, &kinds, &sizes, &|layout, &kind| {
             layout.part_flow(kind, back, &locate)
         });
         let mut paged = Body::default();

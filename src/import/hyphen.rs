@@ -57,9 +57,9 @@ impl Corpus {
     }
 }
 
-/// The forms of one raw text's lines that stand in the middle of a line, lower-cased, with their
-/// counts: counted in a hash map looked up by the borrowed word (a new string only for a
-/// form not seen yet).
+/// The forms of one raw text's lines that stand in the middle of a line, lower-cased,
+/// with their counts: counted in a hash map looked up by the borrowed word (a new string
+/// only for a form not seen yet).
 fn count_forms(lines: &[Line]) -> rustc_hash::FxHashMap<String, u32> {
     let mut counts: rustc_hash::FxHashMap<String, u32> = Default::default();
     let mut lower = String::new();

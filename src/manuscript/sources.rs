@@ -260,10 +260,8 @@ fn import_all(
             recipe_file: t.file,
             corpus,
         };
-        Some(match split.get(&raw_file) {
-            Some(lines) => import::import_lines(&input, lines),
-            None => import::import(&input),
-        })
+        // Every raw file was split (`split` is made from all of them).
+        Some(import::import_lines(&input, &split[&raw_file]))
     };
     let size = |&i: &usize| raw_files[i].map_or(0, |f| sources.text(f).len());
     let jobs: Vec<usize> = (0..texts.len())

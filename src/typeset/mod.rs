@@ -169,10 +169,12 @@ pub fn typeset_observed(
         body.finish(&layout.geometry);
     });
     layout.current_text = None;
-    body_paginated(back::body_page_map(&body, volume));
+    // The body's page map, made once: for the caller and the back matter's locators.
+    let body_map = back::body_page_map(&body, volume);
+    body_paginated(body_map.clone());
     let body_pages = body.pages.len();
     let back = crate::timings::time("typeset: back matter", || {
-        back.map(|b| layout.back_matter(b, &body))
+        back.map(|b| layout.back_matter(b, &body, body_map))
     });
     let parts: Vec<(String, usize)> = back
         .iter()

@@ -27,9 +27,10 @@ pub struct BodyLocate<'a> {
 }
 
 impl<'a> BodyLocate<'a> {
-    pub fn new(body: &'a Body, volume: &Volume, top: f32) -> BodyLocate<'a> {
+    /// Locators in `body`, whose page map ([`body_page_map`]) is `map`.
+    pub fn new(body: &'a Body, map: PageMap, top: f32) -> BodyLocate<'a> {
         BodyLocate {
-            map: PageFinder::new(body_page_map(body, volume)),
+            map: PageFinder::new(map),
             body,
             top,
         }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use super::Layout;
 use super::flow::{FlowItem, Frame, Mark, PlaceLink, sink};
 use super::fonts::Style;
-use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page};
+use super::page::{Link, LinkTarget, Numbering, OutlineEntry, Page, PageMap};
 use super::paginate::{Body, BodyPage};
 use super::paragraph::Align;
 use super::parallel;
@@ -48,10 +48,11 @@ impl BackPages {
 }
 
 impl Layout<'_, '_> {
-    /// Sets and paginates every part of `back`, its locators found in `body`. The parts
-    /// are set side by side on two threads ([`parallel::run`]), then paginated in order.
-    pub fn back_matter(&mut self, back: &BackMatter, body: &Body) -> BackPages {
-        let locate = BodyLocate::new(body, self.volume, self.geometry.top);
+    /// Sets and paginates every part of `back`, its locators found in `body` (whose page
+    /// map, [`body_page_map`], is `body_map`). The parts are set side by side on two
+    /// threads ([`parallel::run`]), then paginated in order.
+    pub fn back_matter(&mut self, back: &BackMatter, body: &Body, body_map: PageMap) -> BackPages {
+        let locate = BodyLocate::new(body, body_map, self.geometry.top);
         let kinds = back.parts();
         let sizes: Vec<usize> = kinds.iter().map(|&kind| back.entries(kind)).collect();
         let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_ENTRIES;

@@ -3,16 +3,19 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Args;
 
 use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
+use crate::model::Volume;
 use crate::output::{self, OutputFile};
 use crate::render::{epub, pdf};
 use crate::timings;
-use crate::typeset::{self, FontSet, PageMap, PagedVolume, Preset, Style, TypesetOptions};
+use crate::typeset::{self, FontSet, PageMap, PagedVolume, Preset, Style, TypesetOptions, Warm};
 
 use super::early::Early;
 use super::report::{print_diagnostics, summary};
@@ -75,11 +78,31 @@ pub fn run(args: &BuildArgs) -> u8 {
     }
     // The fonts, the EPUB's cover and the last build's summary need only `fonts/`,
     // `edition.toml` and the output folder: they are read and made on a second thread
-    // while the manuscript is read (which keeps one core busy).
+    // while the manuscript is read (which keeps one core busy). That thread then warms
+    // the typesetter's caches with the texts' words, from when the texts are parsed
+    // until the apparatus is computed.
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let early = scope.spawn(|| Early::make(args));
-        build(args, &presets, start, early)
+        let (parsed, received) = std::sync::mpsc::channel::<Volume>();
+        let early = scope.spawn(|| Early::make(args, received, &stop));
+        build(
+            args,
+            &presets,
+            start,
+            Warming {
+                parsed,
+                stop: &stop,
+            },
+            early,
+        )
     })
+}
+
+/// The texts as parsed, for [`Early`] to warm the typesetter's caches with, and when it
+/// must stop.
+struct Warming<'a> {
+    parsed: std::sync::mpsc::Sender<Volume>,
+    stop: &'a AtomicBool,
 }
 
 /// Reads the manuscript, renders and writes; `early` is the thread of the fonts, the
@@ -88,11 +111,20 @@ fn build(
     args: &BuildArgs,
     presets: &[Preset],
     start: std::time::Instant,
+    warming: Warming,
     early: std::thread::ScopedJoinHandle<'_, Early>,
 ) -> u8 {
+    let Warming { parsed, stop } = warming;
+    let warm_wanted = args.format.contains(&Format::Pdf) || args.format.contains(&Format::Epub);
     let loaded = timings::time("load (with apparatus)", || {
-        manuscript::load(&args.manuscript.manuscript)
+        manuscript::load_observed(&args.manuscript.manuscript, |volume| {
+            if warm_wanted {
+                // The early thread may be gone (fonts missing): nothing to warm then.
+                let _ = parsed.send(volume.clone());
+            }
+        })
     });
+    stop.store(true, Ordering::Relaxed);
     let mut diags = loaded.diagnostics;
     let Some(m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
         print_diagnostics(&loaded.sources, &diags);
@@ -126,8 +158,9 @@ fn build(
             .cover
             .filter(|(meta, _)| *meta == m.volume.meta)
             .map(|(_, cover)| cover);
+        let warm = early.warm.map(Arc::new);
         let rendered = match early.fonts {
-            Ok(fonts) => render(&m, &fonts, args, presets, cover, &mut diags),
+            Ok(fonts) => render(&m, &fonts, args, presets, (cover, warm), &mut diags),
             Err(found) => {
                 diags.extend(found);
                 (Vec::new(), Vec::new())
@@ -180,7 +213,10 @@ fn render(
     fonts: &FontSet,
     args: &BuildArgs,
     presets: &[Preset],
-    cover: Option<Result<epub::CoverImage, Diagnostic>>,
+    (cover, warm): (
+        Option<Result<epub::CoverImage, Diagnostic>>,
+        Option<Arc<Warm>>,
+    ),
     diags: &mut Diagnostics,
 ) -> (Vec<OutputFile>, Vec<String>) {
     let name = m.output_name();
@@ -209,7 +245,7 @@ fn render(
             })
         });
         let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-            typeset_preset(m, back, fonts, Preset::A5, diags, |map| {
+            typeset_preset(m, back, fonts, (Preset::A5, warm.clone()), diags, |map| {
                 // The EPUB's thread may be gone (no EPUB asked for): nothing to tell.
                 let _ = body_map.send(map);
             })
@@ -224,7 +260,7 @@ fn render(
             let paged = if preset == Preset::A5 {
                 reference.as_ref()
             } else {
-                other = typeset_preset(m, back, fonts, preset, diags, |_| {});
+                other = typeset_preset(m, back, fonts, (preset, warm.clone()), diags, |_| {});
                 other.as_ref()
             };
             let Some(paged) = paged else { continue };
@@ -270,13 +306,14 @@ fn typeset_preset(
     m: &Manuscript,
     back: &BackMatter,
     fonts: &FontSet,
-    preset: Preset,
+    (preset, warm): (Preset, Option<Arc<Warm>>),
     diags: &mut Diagnostics,
     body_paginated: impl FnOnce(PageMap),
 ) -> Option<PagedVolume> {
     let options = TypesetOptions {
         preset,
         keep_whole: keep_whole(m),
+        warm,
         ..TypesetOptions::default()
     };
     let paged = timings::time(format!("typeset {}", preset.name()), || {

@@ -1,15 +1,20 @@
 //! What `build` does before the manuscript is read, on a thread of its own while the
 //! texts load: the fonts, the EPUB's cover (it needs only `edition.toml`'s metadata and
 //! the text face) and the summary the last build left (read and parsed for the revision
-//! report). Each is checked against the loaded manuscript before it is used.
+//! report). Each is checked against the loaded manuscript before it is used. Then, from
+//! when the texts are parsed until the apparatus is computed, it warms the typesetter's
+//! caches with their words.
 
 use super::build::{BuildArgs, Format, cover_fonts};
 use super::revision::{self, Earlier};
 use crate::diag::Diagnostic;
 use crate::manuscript;
+use crate::model::Volume;
 use crate::model::VolumeMeta;
 use crate::render::epub;
-use crate::typeset::FontSet;
+use crate::typeset::{self, FontSet, Warm};
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::Receiver;
 
 pub struct Early {
     pub fonts: Result<FontSet, Vec<Diagnostic>>,
@@ -18,10 +23,14 @@ pub struct Early {
     pub cover: Option<(VolumeMeta, Result<epub::CoverImage, Diagnostic>)>,
     /// The outputs' file stem and the summary an earlier build left beside them.
     pub earlier: Option<(String, Earlier)>,
+    /// The typesetter's caches, warmed with the texts' words ([`typeset::warm`]).
+    pub warm: Option<Warm>,
 }
 
 impl Early {
-    pub fn make(args: &BuildArgs) -> Early {
+    /// Loads and makes the above, then warms the typesetter's caches with the texts
+    /// `parsed` sends (nothing when it sends none) until `stop` is set.
+    pub fn make(args: &BuildArgs, parsed: Receiver<Volume>, stop: &AtomicBool) -> Early {
         let fonts = FontSet::load(&args.fonts);
         let config = manuscript::read_config(&args.manuscript.manuscript);
         let cover = match (&fonts, &config) {
@@ -37,10 +46,19 @@ impl Early {
             let path = args.out.join(revision::summary_file(&name));
             (name, Earlier::read(&path))
         });
+        let warm = match (&fonts, parsed.recv()) {
+            (Ok(fonts), Ok(volume)) if args.format.contains(&Format::Pdf) => {
+                Some(crate::timings::time("warm caches", || {
+                    typeset::warm(&volume, fonts, stop)
+                }))
+            }
+            _ => None,
+        };
         Early {
             fonts,
             cover,
             earlier,
+            warm,
         }
     }
 }

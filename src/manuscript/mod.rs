@@ -43,9 +43,16 @@ pub struct Loaded {
 
 /// Reads and checks the manuscript in `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_observed(root, |_| {})
+}
+
+/// [`load`], handing `parsed` the volume as soon as its texts are parsed without error,
+/// before the registries are read and the apparatus is computed (which may still find
+/// errors): for work that needs only the texts' words and can start then.
+pub fn load_observed(root: &Path, parsed: impl FnOnce(&Volume)) -> Loaded {
     let mut sources = Sources::new();
     let mut diags = Diagnostics::new();
-    let manuscript = load_into(root, &mut sources, &mut diags);
+    let manuscript = load_into(root, &mut sources, &mut diags, parsed);
     let manuscript = if diags.has_errors() { None } else { manuscript };
     Loaded {
         sources,
@@ -64,7 +71,12 @@ pub fn read_config(root: &Path) -> Option<EditionConfig> {
     parse_toml(sources.text(file.file), file.file, 0).ok()
 }
 
-fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Manuscript> {
+fn load_into(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+    on_parsed: impl FnOnce(&Volume),
+) -> Option<Manuscript> {
     if !root.is_dir() {
         diags.push(Diagnostic::new(
             codes::MANUSCRIPT_MISSING,
@@ -125,6 +137,9 @@ fn load_into(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opt
     // The apparatus: registries read and parsed always; anchored only into a volume
     // that loaded without errors (a missing text would make every anchor into it fail).
     let volume_ok = !diags.has_errors();
+    if volume_ok {
+        on_parsed(&volume);
+    }
     let registries = crate::timings::time("load: registries", || {
         registries::read(root, sources, diags)
     });

@@ -170,6 +170,11 @@ impl Layout<'_, '_> {
                 None
             },
         };
+        if self.warming {
+            // Shaped and hyphenated into the caches: the lines are not wanted.
+            paragraph::items::warm(&pieces, &spec, &mut self.shaper);
+            return;
+        }
         let measure = self.geometry.measure() - frame.left - frame.right;
         let width = |_: usize| measure;
         let set = paragraph::set(

@@ -21,6 +21,7 @@ mod parallel;
 mod quality;
 mod shape;
 mod text;
+mod warm;
 
 pub use fonts::{Face, FontSet, Style};
 pub use geometry::{Geometry, Preset, TypeSize, mm};
@@ -31,6 +32,7 @@ pub use page::{
 pub use paragraph::Breaker;
 pub use quality::Quality;
 pub use shape::{Shaped, Shaper, Variant};
+pub use warm::{Warm, warm};
 
 use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, codes};
@@ -48,6 +50,9 @@ pub struct TypesetOptions {
     /// Words never hyphenated: the proper names of the name index (every variant) and the
     /// acronyms of the glossary. Short capitalised words are never hyphenated anyway.
     pub keep_whole: std::collections::BTreeSet<String>,
+    /// Words shaped and hyphenated before the run ([`warm`]), looked up before shaping
+    /// or hyphenating one: the output is the same with or without them.
+    pub warm: Option<std::sync::Arc<Warm>>,
 }
 
 /// Where notes are set.
@@ -73,6 +78,7 @@ impl TypesetOptions {
             breaker: Breaker::TotalFit,
             notes: NotePlacement::Foot,
             keep_whole: Default::default(),
+            warm: None,
         }
     }
 }
@@ -100,6 +106,8 @@ pub(crate) struct Layout<'f, 'v> {
     pub missing: Vec<flow::Missing>,
     /// The text being set, for diagnostics.
     pub current_text: Option<usize>,
+    /// Paragraphs are only shaped and hyphenated, not broken into lines ([`warm`]).
+    pub warming: bool,
 }
 
 impl<'f, 'v> Layout<'f, 'v> {
@@ -113,13 +121,15 @@ impl<'f, 'v> Layout<'f, 'v> {
             volume,
             geometry: Geometry::for_preset(options.preset),
             options: options.clone(),
-            shaper: Shaper::new(fonts, &volume.meta.language),
+            shaper: Shaper::new(fonts, &volume.meta.language).warmed(options.warm.clone()),
             hyphenation: Hyphenation::for_language(&volume.meta.language).map(|h| Hyphenation {
                 keep_whole: std::rc::Rc::new(options.keep_whole.clone()),
+                warm: options.warm.clone(),
                 ..h
             }),
             missing: Vec::new(),
             current_text: None,
+            warming: false,
         }
     }
 }

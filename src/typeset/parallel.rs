@@ -36,7 +36,7 @@ pub struct SetText {
 
 /// One piece of a text's setting.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Unit {
+pub(super) enum Unit {
     /// The opening (title to headnote).
     Opening { text: usize },
     /// Blocks `range` of the body; the first is the text's first block or a heading.
@@ -54,7 +54,7 @@ impl Unit {
 }
 
 /// What a unit gives: lines of the vertical list, or a text's notes.
-struct SetUnit {
+pub(super) struct SetUnit {
     items: Vec<FlowItem>,
     notes: NoteLines,
 }
@@ -122,7 +122,7 @@ pub fn run<J: Sync, R: Send>(
     done
 }
 
-fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
+pub(super) fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
     let text = &volume.texts[unit.text()];
     layout.current_text = Some(unit.text());
     let mut items = Vec::new();
@@ -137,7 +137,7 @@ fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> SetUnit {
 
 /// The units of every text in volume order, each text's in reading order, and the bytes
 /// of text each sets.
-fn units(volume: &Volume) -> (Vec<Unit>, Vec<usize>) {
+pub(super) fn units(volume: &Volume) -> (Vec<Unit>, Vec<usize>) {
     let mut units = Vec::new();
     let mut sizes = Vec::new();
     for (t, text) in volume.texts.iter().enumerate() {

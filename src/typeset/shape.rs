@@ -3,6 +3,7 @@
 //! distinct (text, style, variant) is shaped once; the result is shared from a cache.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -11,6 +12,7 @@ use harfrust::{
 };
 
 use super::fonts::{FontSet, Style};
+use super::warm::Warm;
 
 /// OpenType features beyond the defaults (kerning and standard ligatures are on by
 /// default in harfrust, as in HarfBuzz).
@@ -92,6 +94,8 @@ pub struct Shaper<'f> {
     buffer: Option<Buffer>,
     /// Whether the face has real glyphs for each variant (else the variant falls back).
     real: FxHashMap<(Style, Variant), bool>,
+    /// Strings shaped before the run, looked up on a miss of `cache`.
+    warm: Option<Arc<Warm>>,
     pub calls: usize,
     pub misses: usize,
 }
@@ -119,6 +123,7 @@ impl<'f> Shaper<'f> {
             cache: FxHashMap::default(),
             buffer: None,
             real: FxHashMap::default(),
+            warm: None,
             calls: 0,
             misses: 0,
         };
@@ -137,6 +142,16 @@ impl<'f> Shaper<'f> {
             }
         }
         shaper
+    }
+
+    /// This shaper, looking strings up in `warm` before shaping them.
+    pub fn warmed(self, warm: Option<Arc<Warm>>) -> Shaper<'f> {
+        Shaper { warm, ..self }
+    }
+
+    /// The strings shaped so far, by style and variant.
+    pub(crate) fn into_cache(self) -> FxHashMap<(Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>> {
+        self.cache
     }
 
     /// The faces this shaper sets.
@@ -160,8 +175,17 @@ impl<'f> Shaper<'f> {
         if let Some(s) = self.cache.get(&(style, variant)).and_then(|c| c.get(text)) {
             return s.clone();
         }
-        self.misses += 1;
-        let shaped = Rc::new(self.shape_uncached(text, style, variant));
+        let warmed = self
+            .warm
+            .as_ref()
+            .and_then(|w| w.shaped(text, style, variant));
+        let shaped = match warmed {
+            Some(shaped) => Rc::new(shaped.clone()),
+            None => {
+                self.misses += 1;
+                Rc::new(self.shape_uncached(text, style, variant))
+            }
+        };
         self.cache
             .entry((style, variant))
             .or_default()

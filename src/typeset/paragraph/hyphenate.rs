@@ -6,10 +6,12 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
 use crate::model::LangTag;
+use crate::typeset::warm::Warm;
 
 /// Capitalised words shorter than this are never hyphenated: the names of persons are
 /// (Enríquez, Hernández, Pinochet); long capitalised words are mostly names of bodies or
@@ -33,6 +35,9 @@ pub struct Hyphenation {
     /// The break points of each distinct word, found once per run: in the volume 34,600
     /// words ask for them and 6,600 are distinct, and the patterns are the costly part.
     pub cache: Rc<RefCell<BreakCache>>,
+    /// Break points found before the run, with no word kept whole; looked up on a miss
+    /// of `cache`.
+    pub warm: Option<Arc<Warm>>,
 }
 
 /// The break points found so far, by language of the patterns and word.
@@ -48,6 +53,7 @@ impl Hyphenation {
             right: 3,
             keep_whole: Rc::default(),
             cache: Rc::default(),
+            warm: None,
         })
     }
 
@@ -71,7 +77,15 @@ impl Hyphenation {
         if let Some(points) = self.cache.borrow().get(&patterns).and_then(|c| c.get(word)) {
             return points.clone();
         }
-        let points: Rc<[BreakPoint]> = points_in(word, Some((self, patterns))).into();
+        let warmed = self
+            .warm
+            .as_ref()
+            .and_then(|w| w.breaks(word, patterns, (self.left, self.right)));
+        let points: Rc<[BreakPoint]> = match warmed {
+            Some(found) if self.kept_whole(word, found) => Rc::from([]),
+            Some(found) => found.into(),
+            None => points_in(word, Some((self, patterns))).into(),
+        };
         let mut cache = self.cache.borrow_mut();
         cache
             .entry(patterns)
@@ -79,6 +93,27 @@ impl Hyphenation {
             .insert(word.into(), points.clone());
         points
     }
+}
+
+impl Hyphenation {
+    /// Whether `word`, whose break points `found` were found with no word kept whole, is
+    /// one this paragraph keeps whole: it then has none. Only hyphenation points are
+    /// dropped, and a word has them only when it has no explicit hyphen, which would
+    /// have been its only break points whatever words are kept whole.
+    fn kept_whole(&self, word: &str, found: &[BreakPoint]) -> bool {
+        found.iter().any(|p| p.hyphen)
+            && word_core(word).is_some_and(|core| self.keep_whole.contains(&word[core]))
+    }
+}
+
+/// The core of a word: from its first letter to its last, without leading and trailing
+/// punctuation (quotes, commas); `None` for a word without letters.
+fn word_core(word: &str) -> Option<std::ops::Range<usize>> {
+    let start = word.find(char::is_alphabetic)?;
+    let end = word.rfind(char::is_alphabetic).map_or(word.len(), |i| {
+        i + word[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some(start..end)
 }
 
 /// The hypher patterns of a language tag's language code of two letters (hypher has
@@ -140,14 +175,11 @@ fn points_in(word: &str, hyphenation: Option<(&Hyphenation, hypher::Lang)>) -> V
     let Some((h, lang)) = hyphenation else {
         return points;
     };
-    // The core of the word: without leading and trailing punctuation (quotes, commas).
-    let Some(start) = word.find(char::is_alphabetic) else {
+    let Some(core) = word_core(word) else {
         return points;
     };
-    let end = word.rfind(char::is_alphabetic).map_or(word.len(), |i| {
-        i + word[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let core = &word[start..end];
+    let start = core.start;
+    let core = &word[core];
     let letters = core.chars().count();
     let mut chars = core.chars();
     let capitalized = chars.next().is_some_and(char::is_uppercase);

@@ -196,6 +196,30 @@ pub fn prepare(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) -> Prepar
     out
 }
 
+/// Shapes and hyphenates the words of a paragraph as [`prepare`] does, into the caches
+/// of `shaper` and of the hyphenation of `spec`, and builds nothing (a warm-up).
+pub fn warm(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) {
+    let tokens = tokenize(pieces);
+    let last_word = tokens.iter().rposition(|t| matches!(t, Token::Word(_)));
+    for (ti, token) in tokens.iter().enumerate() {
+        let Token::Word(segments) = token else {
+            continue;
+        };
+        if let Some(h) = spec.hyphenation.as_ref().filter(|_| Some(ti) != last_word) {
+            match segments.as_slice() {
+                [one] => h.break_points_in(one.text, word_language(segments)),
+                _ => {
+                    let word: String = segments.iter().map(|s| s.text).collect();
+                    h.break_points_in(&word, word_language(segments))
+                }
+            };
+        }
+        for seg in segments {
+            shaper.shape(seg.text, seg.style, Variant::Normal);
+        }
+    }
+}
+
 fn push_word(
     out: &mut Prepared,
     segments: &[Segment],

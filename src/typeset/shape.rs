@@ -38,6 +38,28 @@ impl Variant {
     }
 }
 
+/// Number of (style, variant) pairs: the shaper's tables are arrays of this length.
+const SLOTS: usize = Style::ALL.len() * Variant::ALL.len();
+
+/// Every (style, variant), in the order of their slots.
+const SLOT_KEYS: [(Style, Variant); SLOTS] = {
+    let mut keys = [(Style::Regular, Variant::Normal); SLOTS];
+    let mut i = 0;
+    while i < SLOTS {
+        keys[i] = (
+            Style::ALL[i / Variant::ALL.len()],
+            Variant::ALL[i % Variant::ALL.len()],
+        );
+        i += 1;
+    }
+    keys
+};
+
+/// The index of `(style, variant)` in the shaper's tables.
+fn slot(style: Style, variant: Variant) -> usize {
+    style as usize * Variant::ALL.len() + variant as usize
+}
+
 /// One glyph of a shaped string. Advances and offsets are in ems (multiply by the size).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShapedGlyph {
@@ -87,13 +109,15 @@ impl Shaped {
 /// threads).
 pub struct Shaper<'f> {
     fonts: &'f FontSet,
-    plans: FxHashMap<(Style, Variant), ShapePlan>,
-    /// Per style and variant, each distinct string shaped so far: looked up by `&str`
-    /// (no allocation per call) with a fast non-random hash (the map is never iterated).
-    cache: FxHashMap<(Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>>,
+    /// The plan of each style and variant, by [`slot`].
+    plans: Vec<ShapePlan>,
+    /// Per style and variant (by [`slot`]: an index, not a lookup, on every call), each
+    /// distinct string shaped so far: looked up by `&str` (no allocation per call) with a
+    /// fast non-random hash (the map is never iterated).
+    cache: [FxHashMap<Box<str>, Rc<Shaped>>; SLOTS],
     buffer: Option<Buffer>,
     /// Whether the face has real glyphs for each variant (else the variant falls back).
-    real: FxHashMap<(Style, Variant), bool>,
+    real: [bool; SLOTS],
     /// Strings shaped before the run, looked up on a miss of `cache`.
     warm: Option<Arc<Warm>>,
     pub calls: usize,
@@ -103,32 +127,30 @@ pub struct Shaper<'f> {
 impl<'f> Shaper<'f> {
     pub fn new(fonts: &'f FontSet, language: &str) -> Shaper<'f> {
         let lang: Option<Language> = language.parse().ok();
-        let mut plans = FxHashMap::default();
-        for style in Style::ALL {
-            for variant in Variant::ALL {
-                let font = &fonts.face(style).font;
-                let plan = ShapePlan::new(
-                    font,
+        let plans = SLOT_KEYS
+            .iter()
+            .map(|&(style, variant)| {
+                ShapePlan::new(
+                    &fonts.face(style).font,
                     Direction::LeftToRight,
                     Some(Script::LATIN),
                     lang.as_ref(),
                     &variant.features(),
-                );
-                plans.insert((style, variant), plan);
-            }
-        }
+                )
+            })
+            .collect();
         let mut shaper = Shaper {
             fonts,
             plans,
-            cache: FxHashMap::default(),
+            cache: Default::default(),
             buffer: None,
-            real: FxHashMap::default(),
+            real: [false; SLOTS],
             warm: None,
             calls: 0,
             misses: 0,
         };
         for style in Style::ALL {
-            shaper.real.insert((style, Variant::Normal), true);
+            shaper.real[slot(style, Variant::Normal)] = true;
             let plain = shaper.shape_uncached("x1", style, Variant::Normal);
             for variant in [Variant::SmallCaps, Variant::Superior] {
                 let probe = shaper.shape_uncached("x1", style, variant);
@@ -138,7 +160,7 @@ impl<'f> Shaper<'f> {
                     .iter()
                     .zip(&probe.glyphs)
                     .any(|(a, b)| a.id != b.id);
-                shaper.real.insert((style, variant), differs);
+                shaper.real[slot(style, variant)] = differs;
             }
         }
         shaper
@@ -150,8 +172,10 @@ impl<'f> Shaper<'f> {
     }
 
     /// The strings shaped so far, by style and variant.
-    pub(crate) fn into_cache(self) -> FxHashMap<(Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>> {
-        self.cache
+    pub(crate) fn into_cache(
+        self,
+    ) -> impl Iterator<Item = ((Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>)> {
+        SLOT_KEYS.into_iter().zip(self.cache)
     }
 
     /// The faces this shaper sets.
@@ -161,7 +185,7 @@ impl<'f> Shaper<'f> {
 
     /// Whether `variant` has real glyphs in `style` (never faked by scaling).
     pub fn has_real(&self, style: Style, variant: Variant) -> bool {
-        self.real.get(&(style, variant)).copied().unwrap_or(false)
+        self.real[slot(style, variant)]
     }
 
     /// Shapes `text`, from the cache when it was shaped before.
@@ -172,7 +196,8 @@ impl<'f> Shaper<'f> {
         } else {
             Variant::Normal
         };
-        if let Some(s) = self.cache.get(&(style, variant)).and_then(|c| c.get(text)) {
+        let slot = slot(style, variant);
+        if let Some(s) = self.cache[slot].get(text) {
             return s.clone();
         }
         let warmed = self
@@ -186,10 +211,7 @@ impl<'f> Shaper<'f> {
                 Rc::new(self.shape_uncached(text, style, variant))
             }
         };
-        self.cache
-            .entry((style, variant))
-            .or_default()
-            .insert(text.into(), shaped.clone());
+        self.cache[slot].insert(text.into(), shaped.clone());
         shaped
     }
 
@@ -201,7 +223,7 @@ impl<'f> Shaper<'f> {
         buffer.push_str(text);
         buffer.set_direction(Direction::LeftToRight);
         buffer.set_script(Some(Script::LATIN));
-        let plan = &self.plans[&(style, variant)];
+        let plan = &self.plans[slot(style, variant)];
         buffer.set_language(plan.language().cloned());
         let features = variant.features();
         let options = ShapeOptions::new().plan(Some(plan)).features(&features);
@@ -263,6 +285,13 @@ mod tests {
             "kerning applied"
         );
         assert!(shaper.has_real(Style::Regular, Variant::SmallCaps));
+    }
+
+    #[test]
+    fn every_style_and_variant_has_its_own_slot() {
+        for (i, &(style, variant)) in SLOT_KEYS.iter().enumerate() {
+            assert_eq!(slot(style, variant), i, "{style:?} {variant:?}");
+        }
     }
 
     #[test]

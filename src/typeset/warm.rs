@@ -77,7 +77,6 @@ impl Warm {
             shaped: layout
                 .shaper
                 .into_cache()
-                .into_iter()
                 .map(|(key, words)| {
                     let words = words
                         .into_iter()

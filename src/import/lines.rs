@@ -44,6 +44,15 @@ pub fn split_lines(raw: &str) -> Vec<Line> {
 /// characters to one space, keeps no-break and thin spaces inside the line (they are
 /// typography, not layout), and composes accents (NFC), as the rest of the tool reads text.
 pub fn normalize(line: &str) -> String {
+    if line.is_ascii() {
+        normalize_ascii(line.as_bytes())
+    } else {
+        normalize_chars(line)
+    }
+}
+
+/// [`normalize`] character by character.
+fn normalize_chars(line: &str) -> String {
     let composed = crate::model::text::nfc(line);
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
@@ -61,6 +70,26 @@ pub fn normalize(line: &str) -> String {
     out.trim_end_matches(char::is_whitespace)
         .trim_start_matches(char::is_whitespace)
         .to_string()
+}
+
+/// [`normalize`] of an ASCII line (most lines of the sources), byte by byte: its layout
+/// spaces are its whitespace and control bytes, and it is composed already.
+fn normalize_ascii(line: &[u8]) -> String {
+    let mut out = Vec::with_capacity(line.len());
+    let mut pending_space = false;
+    for &b in line {
+        if b.is_ascii_whitespace() || b == 0x0B || b.is_ascii_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        out.push(b);
+    }
+    // Only ASCII bytes of the line were kept.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Whitespace that only reflects the layout of the raw file. U+FEFF is a byte-order mark
@@ -86,5 +115,32 @@ mod tests {
         assert_eq!(normalize("x\u{7}y"), "x y");
         assert_eq!(normalize("\u{A0}10\u{A0}000 \u{A0}"), "10\u{A0}000");
         assert_eq!(normalize("Concepcio\u{301}n"), "Concepción");
+    }
+
+    /// Every ASCII line, control and layout bytes included, normalises alike by bytes
+    /// and by characters.
+    #[test]
+    fn ascii_lines_normalise_as_characters_do() {
+        let bytes: Vec<u8> = (0u8..128).collect();
+        let mut seed = 7u32;
+        for len in 0..400 {
+            let line: String = (0..len % 40)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    // Mostly letters and spaces, now and then any ASCII byte.
+                    let pick = (seed >> 16) as usize;
+                    match pick % 4 {
+                        0 => ' ',
+                        1 => bytes[pick % bytes.len()] as char,
+                        _ => (b'a' + (pick % 26) as u8) as char,
+                    }
+                })
+                .collect();
+            assert_eq!(
+                normalize_ascii(line.as_bytes()),
+                normalize_chars(&line),
+                "{line:?}"
+            );
+        }
     }
 }

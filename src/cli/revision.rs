@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::apparatus::revision::{self, Revision, Summary};
+use crate::apparatus::revision::{self, Revision};
 use crate::diag::Sources;
 use crate::manuscript::Manuscript;
 use crate::output::OutputFile;
@@ -11,7 +11,8 @@ use crate::output::OutputFile;
 /// This build's summary and, when the output folder holds a readable summary of an
 /// earlier build, the comparison with it.
 pub struct Compared {
-    pub summary: Summary,
+    /// This build's summary, as written to the summary file.
+    pub toml: String,
     pub revision: Option<Revision>,
     /// What to print when there was nothing to compare with.
     pub note: Option<String>,
@@ -36,25 +37,23 @@ pub fn compare(m: &Manuscript, sources: &Sources, out: &Path) -> Compared {
     compare_with(m, sources, Earlier::read(&summary_path(out, m)))
 }
 
-/// The summary an earlier build left, read before this build's is made (`build` reads it
-/// while the manuscript loads).
+/// The summary file an earlier build left, read before this build's summary is made
+/// (`build` reads it while the manuscript loads).
 pub enum Earlier {
     /// No file at this path (or none readable).
     Missing(PathBuf),
-    /// A file this version did not write.
-    Foreign(PathBuf),
-    Read(Summary),
+    /// The file's text, parsed only when it differs from this build's summary: a file
+    /// equal to it byte for byte is that summary (a summary written and read back is the
+    /// same summary), and is compared as such, unparsed.
+    Read(PathBuf, String),
 }
 
 impl Earlier {
-    /// Reads and parses the summary file at `path`.
+    /// Reads the summary file at `path`.
     pub fn read(path: &Path) -> Earlier {
         match std::fs::read_to_string(path) {
             Err(_) => Earlier::Missing(path.to_path_buf()),
-            Ok(text) => match revision::parse(&text) {
-                Some(old) => Earlier::Read(old),
-                None => Earlier::Foreign(path.to_path_buf()),
-            },
+            Ok(text) => Earlier::Read(path.to_path_buf(), text),
         }
     }
 }
@@ -62,6 +61,7 @@ impl Earlier {
 /// Summarises `m` and compares it with `earlier`.
 pub fn compare_with(m: &Manuscript, sources: &Sources, earlier: Earlier) -> Compared {
     let summary = revision::summarize(&m.volume, &m.apparatus, sources);
+    let toml = revision::to_toml(&summary);
     let (revision, note) = match earlier {
         Earlier::Missing(path) => (
             None,
@@ -70,17 +70,23 @@ pub fn compare_with(m: &Manuscript, sources: &Sources, earlier: Earlier) -> Comp
                 path.display()
             )),
         ),
-        Earlier::Read(old) => (Some(revision::compare(&old, &summary)), None),
-        Earlier::Foreign(path) => (
-            None,
-            Some(format!(
-                "  {} is not a summary this version writes; it will be replaced",
-                path.display()
-            )),
-        ),
+        // Unchanged since the last build: no need to parse it back.
+        Earlier::Read(_, text) if text == toml => {
+            (Some(revision::compare(&summary, &summary)), None)
+        }
+        Earlier::Read(path, text) => match revision::parse(&text) {
+            Some(old) => (Some(revision::compare(&old, &summary)), None),
+            None => (
+                None,
+                Some(format!(
+                    "  {} is not a summary this version writes; it will be replaced",
+                    path.display()
+                )),
+            ),
+        },
     };
     Compared {
-        summary,
+        toml,
         revision,
         note,
     }
@@ -100,7 +106,7 @@ impl Compared {
     pub fn file(&self, m: &Manuscript) -> OutputFile {
         OutputFile {
             name: summary_name(m),
-            bytes: revision::to_toml(&self.summary).into_bytes(),
+            bytes: self.toml.clone().into_bytes(),
         }
     }
 }

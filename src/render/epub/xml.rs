@@ -18,15 +18,29 @@ pub fn is_allowed_char(c: char) -> bool {
 /// Appends `s` as XML character data: `&`, `<`, `>` escaped (so `]]>` cannot occur),
 /// forbidden characters dropped.
 pub fn push_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if is_allowed_char(c) => out.push(c),
-            _ => {}
+    // Runs of characters that stay as they are are copied whole; ASCII is looked at byte
+    // by byte, and only other characters are decoded.
+    let bytes = s.as_bytes();
+    let (mut plain, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (len, replacement) = match bytes[i] {
+            b'&' => (1, Some("&amp;")),
+            b'<' => (1, Some("&lt;")),
+            b'>' => (1, Some("&gt;")),
+            b @ 0..0x80 => (1, (!is_allowed_char(char::from(b))).then_some("")),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.len_utf8(), (!is_allowed_char(c)).then_some(""))
+            }
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&s[plain..i]);
+            out.push_str(replacement);
+            plain = i + len;
         }
+        i += len;
     }
+    out.push_str(&s[plain..]);
 }
 
 /// Appends `s` as the value of a double-quoted attribute: as [`push_text`], plus both

@@ -153,50 +153,52 @@ pub fn dated_passages(volume: &Volume) -> Vec<DatedPassage> {
 /// quotes or brackets) followed by a space and a capital or an opening quote; so
 /// "c. 1968" and "p. 12" do not end one.
 pub fn sentence(plain: &str, r: &Range<usize>) -> Range<usize> {
-    let ends = sentence_ends(plain);
-    let start = ends
-        .iter()
-        .copied()
-        .filter(|e| *e <= r.start)
-        .max()
-        .unwrap_or(0);
-    let end = ends
-        .iter()
-        .copied()
-        .find(|e| *e >= r.end)
+    // Whether a stop ends a sentence depends only on what follows it, and the end after
+    // a later stop is later: so the sentence's start is the end of the last stop before
+    // `r` that ends one there, and its end the first such end at or after `r`'s — both
+    // found near `r`, never by a walk of the whole block.
+    let stops_before = plain[..r.start].char_indices().rev();
+    let previous = stops_before
+        .filter(|&(_, c)| is_stop(c))
+        .filter_map(|(i, _)| sentence_end(plain, i))
+        .find(|&e| e <= r.start);
+    let start = previous.unwrap_or(0);
+    if previous == Some(r.end) {
+        // An empty range just after a sentence: that sentence's end is also the first
+        // end at or after it.
+        return start..start;
+    }
+    let end = plain[start..]
+        .char_indices()
+        .filter(|&(_, c)| is_stop(c))
+        .filter_map(|(i, _)| sentence_end(plain, start + i))
+        .find(|&e| e >= r.end)
         .unwrap_or(plain.len());
     start..end
 }
 
-/// Byte offsets just after each sentence end (before the following whitespace).
-fn sentence_ends(plain: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = plain.char_indices().collect();
-    let mut ends = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if matches!(chars[k].1, '.' | '!' | '?') {
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '”' | '’' | '"' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(plain.len(), |(i, _)| *i);
-            let spaced = j < chars.len() && chars[j].1.is_whitespace();
-            let mut n = j;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                n += 1;
-            }
-            let next_starts = chars
-                .get(n)
-                .is_some_and(|(_, c)| c.is_uppercase() || matches!(c, '“' | '‘' | '"' | '('));
-            if spaced && next_starts {
-                ends.push(end);
-            }
-            k = j.max(k + 1);
-        } else {
-            k += 1;
-        }
+/// The characters that may end a sentence.
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
+/// When the character at byte `at` of `plain` is a `.`, `!` or `?` that ends a sentence,
+/// the byte offset just after the sentence (after closing quotes or brackets, before the
+/// following whitespace).
+fn sentence_end(plain: &str, at: usize) -> Option<usize> {
+    let mut rest = plain[at..].char_indices();
+    if !rest.next().is_some_and(|(_, c)| is_stop(c)) {
+        return None;
     }
-    ends
+    let mut following = rest
+        .skip_while(|(_, c)| matches!(c, '”' | '’' | '"' | '\'' | ')' | ']'))
+        .peekable();
+    let end = following.peek().map_or(plain.len(), |&(i, _)| at + i);
+    let spaced = following.peek().is_some_and(|(_, c)| c.is_whitespace());
+    let next_starts = following
+        .find(|(_, c)| !c.is_whitespace())
+        .is_some_and(|(_, c)| c.is_uppercase() || matches!(c, '“' | '‘' | '"' | '('));
+    (spaced && next_starts).then_some(end)
 }
 
 /// Whether `cover` (an event reference or an ignored passage) covers the dated passage
@@ -257,6 +259,66 @@ mod tests {
             ["1968", "11 September 1973", "1970"]
         );
         assert_eq!(exprs("ça 4th May, 1970"), ["4th May, 1970"]);
+    }
+
+    /// The sentence ends of the whole of `plain`, each stop checked in turn: what
+    /// [`sentence`] finds near its range must be what this finds in the whole block.
+    fn all_sentence_ends(plain: &str) -> Vec<usize> {
+        let chars: Vec<(usize, char)> = plain.char_indices().collect();
+        let mut ends = Vec::new();
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let closing = |c: char| matches!(c, '”' | '’' | '"' | '\'' | ')' | ']');
+            let j = (k + 1..chars.len())
+                .find(|&j| !closing(chars[j].1))
+                .unwrap_or(chars.len());
+            let n = (j..chars.len())
+                .find(|&n| !chars[n].1.is_whitespace())
+                .unwrap_or(chars.len());
+            let spaced = n > j;
+            let next = chars.get(n).map(|&(_, c)| c);
+            if spaced && next.is_some_and(|c| c.is_uppercase() || "“‘\"(".contains(c)) {
+                ends.push(chars.get(j).map_or(plain.len(), |&(i, _)| i));
+            }
+        }
+        ends
+    }
+
+    #[test]
+    fn sentences_found_near_a_range_are_those_of_the_whole_block() {
+        let pieces = [
+            "a", "B", "é", "É", " ", "  ", ".", "!", "?", "”", "’", ")", "]", "“", "(", "1", "\"",
+            "'",
+        ];
+        let mut seed = 5u32;
+        for len in 0..400 {
+            let plain: String = (0..len % 24)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    pieces[(seed >> 16) as usize % pieces.len()]
+                })
+                .collect();
+            let ends = all_sentence_ends(&plain);
+            let bounds: Vec<usize> = plain
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([plain.len()])
+                .collect();
+            for (a, &from) in bounds.iter().enumerate() {
+                for &to in &bounds[a..] {
+                    let start = ends.iter().copied().filter(|e| *e <= from).max();
+                    let end = ends.iter().copied().find(|e| *e >= to);
+                    let expected = start.unwrap_or(0)..end.unwrap_or(plain.len());
+                    assert_eq!(
+                        sentence(&plain, &(from..to)),
+                        expected,
+                        "{plain:?} {from}..{to}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

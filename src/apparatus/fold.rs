@@ -45,14 +45,26 @@ impl Folded {
             original_len: s.len(),
         };
         let mut in_space = false;
+        // Where the pending run of characters copied unchanged began: such runs (most of
+        // a text) are copied whole, not character by character.
+        let mut run: Option<usize> = None;
         for (i, c) in s.char_indices() {
+            let copied = !c.is_whitespace() && fold_char(c).is_none();
+            if copied {
+                run.get_or_insert(i);
+                in_space = false;
+                continue;
+            }
+            if let Some(start) = run.take() {
+                f.copy(&s[start..i], start);
+            }
             let end = i + c.len_utf8();
             if c.is_whitespace() {
                 if in_space {
                     // The run's one space now stands for this character too.
                     f.whole(f.text.len() - 1, i, end);
                 } else if c == ' ' {
-                    f.copy(c, i);
+                    f.copy(" ", i);
                 } else {
                     f.fold(" ", i, end);
                 }
@@ -60,16 +72,18 @@ impl Folded {
                 continue;
             }
             in_space = false;
-            match fold_char(c) {
-                Some(rep) => f.fold(rep, i, end),
-                None => f.copy(c, i),
+            if let Some(rep) = fold_char(c) {
+                f.fold(rep, i, end);
             }
+        }
+        if let Some(start) = run {
+            f.copy(&s[start..], start);
         }
         f
     }
 
-    /// Appends `c`, unchanged, from original offset `orig`.
-    fn copy(&mut self, c: char, orig: usize) {
+    /// Appends `part`, unchanged, from original offset `orig`.
+    fn copy(&mut self, part: &str, orig: usize) {
         let at = self.text.len();
         let continues = self.segments.last().is_some_and(|last| {
             last.whole_end == COPIED && (last.orig as usize) + (at - last.at as usize) == orig
@@ -81,7 +95,7 @@ impl Folded {
                 whole_end: COPIED,
             });
         }
-        self.text.push(c);
+        self.text.push_str(part);
     }
 
     /// Appends `rep` standing for the original bytes `orig..end` (nothing for an empty

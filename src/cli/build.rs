@@ -115,13 +115,12 @@ fn build(
     early: std::thread::ScopedJoinHandle<'_, Early>,
 ) -> u8 {
     let Warming { parsed, stop } = warming;
-    let warm_wanted = args.format.contains(&Format::Pdf) || args.format.contains(&Format::Epub);
+    // The sender goes with the callback, so the early thread stops waiting for the texts
+    // once the manuscript is loaded, whether they were sent or not.
     let loaded = timings::time("load (with apparatus)", || {
-        manuscript::load_observed(&args.manuscript.manuscript, |volume| {
-            if warm_wanted {
-                // The early thread may be gone (fonts missing): nothing to warm then.
-                let _ = parsed.send(volume.clone());
-            }
+        manuscript::load_observed(&args.manuscript.manuscript, move |volume| {
+            // The early thread may be gone (fonts missing): nothing to warm then.
+            let _ = parsed.send(volume.clone());
         })
     });
     stop.store(true, Ordering::Relaxed);
@@ -160,7 +159,7 @@ fn build(
             .map(|(_, cover)| cover);
         let warm = early.warm.map(Arc::new);
         let rendered = match early.fonts {
-            Ok(fonts) => render(&m, &fonts, args, presets, (cover, warm), &mut diags),
+            Ok(fonts) => render(&m, &fonts, args, presets, cover, warm, &mut diags),
             Err(found) => {
                 diags.extend(found);
                 (Vec::new(), Vec::new())
@@ -213,10 +212,8 @@ fn render(
     fonts: &FontSet,
     args: &BuildArgs,
     presets: &[Preset],
-    (cover, warm): (
-        Option<Result<epub::CoverImage, Diagnostic>>,
-        Option<Arc<Warm>>,
-    ),
+    cover: Option<Result<epub::CoverImage, Diagnostic>>,
+    warm: Option<Arc<Warm>>,
     diags: &mut Diagnostics,
 ) -> (Vec<OutputFile>, Vec<String>) {
     let name = m.output_name();
@@ -245,7 +242,7 @@ fn render(
             })
         });
         let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-            typeset_preset(m, back, fonts, (Preset::A5, warm.clone()), diags, |map| {
+            typeset_preset(m, back, fonts, Preset::A5, warm.clone(), diags, |map| {
                 // The EPUB's thread may be gone (no EPUB asked for): nothing to tell.
                 let _ = body_map.send(map);
             })
@@ -260,7 +257,7 @@ fn render(
             let paged = if preset == Preset::A5 {
                 reference.as_ref()
             } else {
-                other = typeset_preset(m, back, fonts, (preset, warm.clone()), diags, |_| {});
+                other = typeset_preset(m, back, fonts, preset, warm.clone(), diags, |_| {});
                 other.as_ref()
             };
             let Some(paged) = paged else { continue };
@@ -306,7 +303,8 @@ fn typeset_preset(
     m: &Manuscript,
     back: &BackMatter,
     fonts: &FontSet,
-    (preset, warm): (Preset, Option<Arc<Warm>>),
+    preset: Preset,
+    warm: Option<Arc<Warm>>,
     diags: &mut Diagnostics,
     body_paginated: impl FnOnce(PageMap),
 ) -> Option<PagedVolume> {

@@ -47,11 +47,10 @@ impl Early {
             (name, Earlier::read(&path))
         });
         let warm = match (&fonts, parsed.recv()) {
-            (Ok(fonts), Ok(volume)) if args.format.contains(&Format::Pdf) => {
-                Some(crate::timings::time("warm caches", || {
-                    typeset::warm(&volume, fonts, stop)
-                }))
-            }
+            // Every build typesets the A5 edition (the EPUB takes its page numbers).
+            (Ok(fonts), Ok(volume)) => Some(crate::timings::time("warm caches", || {
+                typeset::warm(&volume, fonts, stop)
+            })),
             _ => None,
         };
         Early {

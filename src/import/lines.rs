@@ -78,7 +78,8 @@ fn normalize_ascii(line: &[u8]) -> String {
     let mut out = Vec::with_capacity(line.len());
     let mut pending_space = false;
     for &b in line {
-        if b.is_ascii_whitespace() || b == 0x0B || b.is_ascii_control() {
+        // ASCII's whitespace is the space and control bytes.
+        if b == b' ' || b.is_ascii_control() {
             pending_space = !out.is_empty();
             continue;
         }

@@ -80,10 +80,7 @@ impl Warm {
                 .map(|(key, words)| {
                     let words = words
                         .into_iter()
-                        .map(|(word, shaped)| {
-                            let shaped = std::rc::Rc::unwrap_or_clone(shaped);
-                            (word, shaped)
-                        })
+                        .map(|(word, shaped)| (word, std::rc::Rc::unwrap_or_clone(shaped)))
                         .collect();
                     (key, words)
                 })
@@ -104,8 +101,8 @@ impl Warm {
 }
 
 /// Shapes and hyphenates the words of `volume`'s texts as the run will (every paragraph,
-/// heading, opening and note, collected and itemised exactly as when set, but not
-/// broken into lines), until `stop` is set: it is checked before each unit of a few
+/// heading, opening and note, collected and tokenised exactly as when set, but not
+/// itemised nor broken into lines), until `stop` is set: it is checked before each unit of a few
 /// pages, so the caller waits at most for one.
 pub fn warm(volume: &Volume, fonts: &FontSet, stop: &AtomicBool) -> Warm {
     // The words kept whole are the apparatus's, not known yet: none here.

@@ -93,9 +93,7 @@ impl Hyphenation {
             .insert(word.into(), points.clone());
         points
     }
-}
 
-impl Hyphenation {
     /// Whether `word`, whose break points `found` were found with no word kept whole, is
     /// one this paragraph keeps whole: it then has none. Only hyphenation points are
     /// dropped, and a word has them only when it has no explicit hyphen, which would

@@ -206,17 +206,19 @@ pub fn warm(pieces: &[Piece], spec: &ParaSpec, shaper: &mut Shaper) {
             continue;
         };
         if let Some(h) = spec.hyphenation.as_ref().filter(|_| Some(ti) != last_word) {
-            match segments.as_slice() {
-                [one] => h.break_points_in(one.text, word_language(segments)),
-                _ => {
-                    let word: String = segments.iter().map(|s| s.text).collect();
-                    h.break_points_in(&word, word_language(segments))
-                }
-            };
+            h.break_points_in(&word_text(segments), word_language(segments));
         }
         for seg in segments {
             shaper.shape(seg.text, seg.style, Variant::Normal);
         }
+    }
+}
+
+/// The text of a word of `segments`, borrowed when it is one segment.
+fn word_text<'a>(segments: &[Segment<'a>]) -> std::borrow::Cow<'a, str> {
+    match segments {
+        [one] => one.text.into(),
+        _ => segments.iter().map(|s| s.text).collect::<String>().into(),
     }
 }
 
@@ -227,10 +229,7 @@ fn push_word(
     hyph: Option<&Hyphenation>,
     shaper: &mut Shaper,
 ) {
-    let word: std::borrow::Cow<str> = match segments {
-        [one] => one.text.into(),
-        _ => segments.iter().map(|s| s.text).collect::<String>().into(),
-    };
+    let word = word_text(segments);
     let points = match hyph {
         Some(h) => h.break_points_in(&word, word_language(segments)),
         None => break_points(&word, None).into(),

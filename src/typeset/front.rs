@@ -21,12 +21,15 @@ const CONTENTS: usize = 1;
 const CONTENTS_NUMBER_EMS: f32 = 3.0;
 
 impl Layout<'_, '_> {
-    /// The front pages. Links point to body page indices (made absolute by `assemble`).
-    /// Also returns the index of the first contents page. `back` lists the parts of the
-    /// back matter for the contents: their titles and first pages counted like the body's.
+    /// The front pages. Links point to body page indices (made absolute by the caller).
+    /// Also returns the index of the first contents page. `openings` gives the body page
+    /// on which each text opens, and `back` lists the parts of the back matter for the
+    /// contents: their titles and first pages counted like the body's. The page numbers
+    /// never change the number of pages: each has a fixed room ([`CONTENTS_NUMBER_EMS`]),
+    /// so the pages can be counted before the body is paginated ([`Layout::front_pages`]).
     pub fn front_matter(
         &mut self,
-        body: &Body,
+        openings: &[Option<usize>],
         back: &[(String, usize)],
     ) -> (Vec<Page>, Option<usize>) {
         let g = self.geometry.clone();
@@ -156,12 +159,8 @@ impl Layout<'_, '_> {
         // (title, author, first page counted from the body's first) of each text, then of
         // each part of the back matter.
         let mut lines: Vec<(String, Option<String>, usize)> = Vec::new();
-        for (i, text) in self.volume.texts.iter().enumerate() {
-            if let Some(page) = body
-                .pages
-                .iter()
-                .position(|p| p.opening && p.text == Some(i))
-            {
+        for (text, opening) in self.volume.texts.iter().zip(openings) {
+            if let Some(page) = *opening {
                 lines.push((text.meta.title.clone(), text.meta.author.clone(), page));
             }
         }
@@ -232,6 +231,16 @@ impl Layout<'_, '_> {
             pages.push(Page::new(Numbering::Roman, n));
         }
         (pages, contents)
+    }
+
+    /// How many pages [`Layout::front_matter`] makes for a body in which every text opens
+    /// and a back matter of the parts `back`, whatever the page numbers: the front matter
+    /// set with every number 1. The body's pages get their final indices from it before
+    /// the contents can be written.
+    pub fn front_pages(&mut self, back: &[String]) -> usize {
+        let openings = vec![Some(0); self.volume.texts.len()];
+        let back: Vec<(String, usize)> = back.iter().map(|title| (title.clone(), 0)).collect();
+        self.front_matter(&openings, &back).0.len()
     }
 
     /// Places one front page; contents pages get a folio and links.

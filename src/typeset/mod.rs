@@ -165,50 +165,139 @@ pub fn typeset_observed(
     options: &TypesetOptions,
     body_paginated: impl FnOnce(PageMap),
 ) -> Result<PagedVolume, Vec<Diagnostic>> {
+    let mut pages: Vec<(usize, Page)> = Vec::new();
+    let typeset = typeset_streamed(volume, back, fonts, options, body_paginated, &mut |i, p| {
+        pages.push((i, p))
+    })?;
+    pages.sort_by_key(|(i, _)| *i);
+    let paged = typeset.with_pages(pages.into_iter().map(|(_, p)| p).collect());
+    Ok(if options.preset == Preset::Booklet {
+        impose::impose(paged)
+    } else {
+        paged
+    })
+}
+
+/// A typeset volume whose pages went to a writer as they were finished
+/// ([`typeset_streamed`]): everything of a [`PagedVolume`] but the pages.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    pub preset: Preset,
+    pub geometry: Geometry,
+    pub page_map: PageMap,
+    pub outline: Vec<OutlineEntry>,
+    pub quality: Quality,
+    pub front_pages: usize,
+}
+
+impl Typeset {
+    /// The paged volume of these `pages`, in order.
+    pub fn with_pages(self, pages: Vec<Page>) -> PagedVolume {
+        PagedVolume {
+            preset: self.preset,
+            geometry: self.geometry,
+            pages,
+            page_map: self.page_map,
+            outline: self.outline,
+            quality: self.quality,
+            front_pages: self.front_pages,
+        }
+    }
+}
+
+/// Texts set together before they are paginated, at least this many bytes of them (whole
+/// texts): the whole volume in one go (the two threads share its units out best), while
+/// fifty copies of it are set, paginated and handed to the writer about a copy at a
+/// time, so that the lines of only one batch wait in memory.
+const BATCH_BYTES: usize = 400_000;
+
+/// Typesets `volume` (with the parts of `back` after the body) and hands every finished
+/// page to `sink` with its index in the volume, as soon as it is finished: the body's
+/// pages a text at a time, then the back matter's, then the front matter's (whose
+/// contents needs every other page's number; its page count is known ahead, so the
+/// indices are final from the first page on). `body_paginated` gets the body's page map
+/// as [`typeset_observed`]. Booklets are imposed from whole volumes: see there.
+pub fn typeset_streamed(
+    volume: &Volume,
+    back: Option<&BackMatter>,
+    fonts: &FontSet,
+    options: &TypesetOptions,
+    body_paginated: impl FnOnce(PageMap),
+    sink: &mut dyn FnMut(usize, Page),
+) -> Result<Typeset, Vec<Diagnostic>> {
     let mut layout = Layout::new(volume, fonts, options);
+    let kinds = back.map(BackMatter::parts).unwrap_or_default();
+    let titles: Vec<String> = kinds.iter().map(|k| k.title().to_string()).collect();
+    let front_pages =
+        crate::timings::time("typeset: front count", || layout.front_pages(&titles));
     let mut body = paginate::Body::new(paginate::PageOptions {
         spreads: paginate::Spreads::Balanced,
     });
-    let set = crate::timings::time("typeset: set texts", || parallel::set_texts(&mut layout));
-    crate::timings::time("typeset: paginate", || {
-        for (index, set) in set.into_iter().enumerate() {
-            layout.current_text = Some(index);
-            layout.missing.extend(set.missing);
-            body.add(&layout.geometry, index, &set.items, set.notes);
-        }
+    let mut placer = assemble::Placer::new(&layout, front_pages);
+    for batch in parallel::batches(volume, BATCH_BYTES) {
+        let set = crate::timings::time("typeset: set texts", || {
+            parallel::set_texts(&mut layout, batch.clone())
+        });
+        crate::timings::time("typeset: paginate and place", || {
+            for (index, set) in batch.zip(set) {
+                layout.current_text = Some(index);
+                layout.missing.extend(set.missing);
+                body.add(&layout.geometry, index, &set.items, set.notes);
+                placer.place(&mut layout, &mut body, sink);
+            }
+        });
+    }
+    crate::timings::time("typeset: paginate and place", || {
         body.finish(&layout.geometry);
+        placer.place(&mut layout, &mut body, sink);
     });
     layout.current_text = None;
-    // The body's page map, made once: for the caller and the back matter's locators.
-    let body_map = back::body_page_map(&body, volume);
-    body_paginated(body_map.clone());
-    let body_pages = body.pages.len();
+    let body_pages = placer.placed();
+    placer.quality.continued_notes = body.continued;
+    drop(body);
+    body_paginated(placer.body_map.clone());
     let back = crate::timings::time("typeset: back matter", || {
-        back.map(|b| layout.back_matter(b, &body, body_map))
+        back.map(|b| layout.back_matter(b, &placer.lines, placer.body_map.clone()))
     });
     let parts: Vec<(String, usize)> = back
         .iter()
         .flat_map(|b| &b.parts)
         .map(|(kind, first)| (kind.title().to_string(), body_pages + first))
         .collect();
-    let (front, contents) = crate::timings::time("typeset: front matter", || {
-        layout.front_matter(&body, &parts)
+    let (mut front, contents) = crate::timings::time("typeset: front matter", || {
+        layout.front_matter(&placer.openings, &parts)
     });
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    let mut paged = crate::timings::time("typeset: assemble", || {
-        assemble::assemble(&mut layout, front, body)
-    });
+    if front.len() != front_pages || placer.openings.iter().any(Option::is_none) {
+        let message = format!(
+            "the front matter took {} pages, not the {front_pages} counted before the body was placed",
+            front.len()
+        );
+        return Err(vec![Diagnostic::new(codes::PDF_WRITE, message)]);
+    }
+    let mut outline = std::mem::take(&mut placer.outline);
+    let mut back_labels = Vec::new();
     if let Some(mut back) = back.filter(|b| !b.is_empty()) {
-        let (pages, outline) = crate::timings::time("typeset: place back", || {
-            layout.place_back(&mut back, paged.front_pages, body_pages)
+        let (pages, back_outline) = crate::timings::time("typeset: place back", || {
+            layout.place_back(&mut back, front_pages, body_pages)
         });
-        paged.page_map.labels.extend(pages.iter().map(Page::label));
-        paged.page_map.starts.extend(pages.iter().map(|_| None));
-        paged.quality.pages += pages.len();
-        paged.pages.extend(pages);
-        paged.outline.extend(outline);
+        for (k, page) in pages.into_iter().enumerate() {
+            back_labels.push(page.label());
+            sink(front_pages + body_pages + k, page);
+        }
+        outline.extend(back_outline);
+    }
+    // The contents' links were made with body page indices.
+    let front_labels: Vec<String> = front.iter().map(Page::label).collect();
+    for (i, mut page) in front.drain(..).enumerate() {
+        for link in &mut page.links {
+            if let LinkTarget::Internal { page, .. } = &mut link.target {
+                *page += front_pages;
+            }
+        }
+        sink(i, page);
     }
     if let Some(page) = contents {
         let entry = OutlineEntry {
@@ -217,12 +306,17 @@ pub fn typeset_observed(
             page,
             y: 0.0,
         };
-        paged.outline.insert(0, entry);
+        outline.insert(0, entry);
     }
-    Ok(if options.preset == Preset::Booklet {
-        impose::impose(paged)
-    } else {
-        paged
+    let mut quality = placer.quality.clone();
+    quality.pages += front_pages + back_labels.len();
+    Ok(Typeset {
+        preset: options.preset,
+        geometry: layout.geometry.clone(),
+        page_map: placer.volume_map(&front_labels, &back_labels),
+        outline,
+        quality,
+        front_pages,
     })
 }
 

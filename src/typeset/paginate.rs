@@ -14,7 +14,7 @@ use super::notes::NoteLines;
 use super::page::Rule;
 use crate::model::NoteId;
 
-pub use spread::{Spreads, unequal_spreads};
+pub use spread::{Spreads, unequal_spreads_in};
 
 /// The most white a page may gain between its blocks and paragraphs to end on the last
 /// baseline, in body lines: more would look like a hole rather than air.
@@ -91,6 +91,8 @@ pub struct Body {
     notes: NoteLines,
     /// Notes continued across a page break.
     pub continued: usize,
+    /// Pages that nothing added later can change: those before the current text's.
+    settled: usize,
 }
 
 impl Body {
@@ -100,10 +102,18 @@ impl Body {
         if matches!(items.first(), Some(FlowItem::NewPage { .. })) {
             self.flush(g, false);
             self.flush_carry(g);
+            // The text before is finished: spreads are balanced within a text only.
+            self.settled = self.pages.len();
         }
         self.text = text;
         self.notes = notes;
         self.fill(g, items);
+    }
+
+    /// How many of `pages` are final: those before the text being added (all of them
+    /// once [`Body::finish`]ed). A text only ever goes back over its own pages.
+    pub fn settled(&self) -> usize {
+        self.settled
     }
 
     /// A body paginated with `options`.
@@ -383,5 +393,6 @@ impl Body {
     pub fn finish(&mut self, g: &Geometry) {
         self.flush(g, false);
         self.flush_carry(g);
+        self.settled = self.pages.len();
     }
 }

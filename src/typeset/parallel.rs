@@ -59,17 +59,36 @@ pub(super) struct SetUnit {
     notes: NoteLines,
 }
 
-/// The texts of the layout's volume set, in volume order ([`run`]: the calling thread's
-/// units in `layout`).
-pub fn set_texts(layout: &mut Layout) -> Vec<SetText> {
+/// The volume's texts in consecutive batches of at least `min_bytes` of text each (the
+/// last may have less), every text in one batch.
+pub fn batches(volume: &Volume, min_bytes: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (t, text) in volume.texts.iter().enumerate() {
+        size += blocks_size(&text.blocks) + notes_size(text) + blocks_size(&text.headnote);
+        if size >= min_bytes {
+            out.push(start..t + 1);
+            (start, size) = (t + 1, 0);
+        }
+    }
+    if start < volume.texts.len() {
+        out.push(start..volume.texts.len());
+    }
+    out
+}
+
+/// The texts `texts` of the layout's volume set, in volume order ([`run`]: the calling
+/// thread's units in `layout`).
+pub fn set_texts(layout: &mut Layout, texts: Range<usize>) -> Vec<SetText> {
     let volume = layout.volume;
-    let (units, sizes) = units(volume);
+    let (units, sizes) = units(volume, texts.clone());
     let threaded = crate::threads::worth_two(sizes.iter().copied());
     let done = run(layout, threaded, &units, &sizes, &|layout, unit| {
         set_unit(layout, volume, unit)
     });
     // Units are listed text by text, each text's in reading order: join them.
-    let mut texts: Vec<SetText> = (0..volume.texts.len())
+    let first = texts.start;
+    let mut texts: Vec<SetText> = texts
         .map(|_| SetText {
             items: Vec::new(),
             notes: NoteLines::new(),
@@ -77,7 +96,7 @@ pub fn set_texts(layout: &mut Layout) -> Vec<SetText> {
         })
         .collect();
     for (unit, (set, missing)) in units.iter().zip(done) {
-        let text = &mut texts[unit.text()];
+        let text = &mut texts[unit.text() - first];
         text.items.extend(set.items);
         text.notes.extend(set.notes);
         text.missing.extend(missing);
@@ -135,12 +154,12 @@ pub(super) fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> Set
     SetUnit { items, notes }
 }
 
-/// The units of every text in volume order, each text's in reading order, and the bytes
-/// of text each sets.
-pub(super) fn units(volume: &Volume) -> (Vec<Unit>, Vec<usize>) {
+/// The units of the texts `texts` in volume order, each text's in reading order, and the
+/// bytes of text each sets.
+pub(super) fn units(volume: &Volume, texts: Range<usize>) -> (Vec<Unit>, Vec<usize>) {
     let mut units = Vec::new();
     let mut sizes = Vec::new();
-    for (t, text) in volume.texts.iter().enumerate() {
+    for (t, text) in volume.texts.iter().enumerate().take(texts.end).skip(texts.start) {
         units.push(Unit::Opening { text: t });
         sizes.push(blocks_size(&text.headnote) + text.meta.title.len());
         for range in block_runs(&text.blocks, UNIT_BYTES) {
@@ -210,13 +229,14 @@ mod tests {
         let m = loaded.manuscript.expect("the volume loads");
         let fonts = FontSet::load(&root.join("fonts")).expect("the fonts load");
         let options = TypesetOptions::default();
-        let (units, _) = units(&m.volume);
+        let all = 0..m.volume.texts.len();
+        let (units, _) = units(&m.volume, all.clone());
         assert!(
             units.len() > 3 * m.volume.texts.len(),
             "the memoir is cut into several units: {} units",
             units.len()
         );
-        let parallel = set_texts(&mut Layout::new(&m.volume, &fonts, &options));
+        let parallel = set_texts(&mut Layout::new(&m.volume, &fonts, &options), all);
         let mut layout = Layout::new(&m.volume, &fonts, &options);
         for (text, set) in m.volume.texts.iter().zip(&parallel) {
             let (items, notes) = layout.text(text);

@@ -109,7 +109,7 @@ pub fn warm(volume: &Volume, fonts: &FontSet, stop: &AtomicBool) -> Warm {
     let options = TypesetOptions::default();
     let mut layout = Layout::new(volume, fonts, &options);
     layout.warming = true;
-    let (units, _) = parallel::units(volume);
+    let (units, _) = parallel::units(volume, 0..volume.texts.len());
     for unit in &units {
         if stop.load(Ordering::Relaxed) {
             break;

@@ -3,12 +3,9 @@
 //! locators and the EPUB's labels agree), the line it is on (for a link to land on), and
 //! page numbers with ranges merged ("12, 45–47").
 
-use std::collections::BTreeMap;
-
-use super::super::page::{PageFinder, PageMap, PageStart};
-use super::super::paginate::Body;
+use super::super::page::{PageFinder, PageMap};
 use crate::backmatter::Locator;
-use crate::model::Volume;
+use crate::model::BlockId;
 
 /// A place in the body: the body page (0-based, page 1 of the body is 0) and the y of the
 /// top of its line from the top of the page.
@@ -18,20 +15,32 @@ pub struct BodyPlace {
     pub y: f32,
 }
 
-/// The body's pages as a page map (indices and labels of the body alone).
+/// What a locator needs of a body line: where it stands on its page and what it sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineMark {
+    /// Baseline from the top of the text block.
+    pub baseline: f32,
+    pub leading: f32,
+    pub block: Option<BlockId>,
+    /// Byte offset in the block's plain text where the line begins.
+    pub offset: Option<usize>,
+}
+
+/// The body's pages as a page map (indices and labels of the body alone), with the lines
+/// of each page, to find the line a locator lands on.
 pub struct BodyLocate<'a> {
     map: PageFinder<PageMap>,
-    body: &'a Body,
+    lines: &'a [Vec<LineMark>],
     /// From the top edge of the page to the top of the text block.
     top: f32,
 }
 
 impl<'a> BodyLocate<'a> {
-    /// Locators in `body`, whose page map ([`body_page_map`]) is `map`.
-    pub fn new(body: &'a Body, map: PageMap, top: f32) -> BodyLocate<'a> {
+    /// Locators in the body whose page map is `map` and whose pages hold `lines`.
+    pub fn new(lines: &'a [Vec<LineMark>], map: PageMap, top: f32) -> BodyLocate<'a> {
         BodyLocate {
             map: PageFinder::new(map),
-            body,
+            lines,
             top,
         }
     }
@@ -39,46 +48,14 @@ impl<'a> BodyLocate<'a> {
     /// The body page of `loc` and the top of its line.
     pub fn place(&self, loc: &Locator) -> Option<BodyPlace> {
         let page = self.map.page_of(loc.block, loc.range.start)?;
-        let lines = &self.body.pages.get(page)?.lines;
+        let lines = self.lines.get(page)?;
         let line = lines
             .iter()
-            .rfind(|(_, l)| {
-                l.block == Some(loc.block) && l.offset.is_none_or(|o| o <= loc.range.start)
-            })
-            .or_else(|| lines.iter().find(|(_, l)| l.block == Some(loc.block)));
-        let y = line.map_or(0.0, |(baseline, l)| self.top + baseline - l.leading);
+            .rfind(|l| l.block == Some(loc.block) && l.offset.is_none_or(|o| o <= loc.range.start))
+            .or_else(|| lines.iter().find(|l| l.block == Some(loc.block)));
+        let y = line.map_or(0.0, |l| self.top + l.baseline - l.leading);
         Some(BodyPlace { page, y })
     }
-}
-
-/// The page map of the paginated body alone, as printed: each body page's label (the body
-/// is numbered from 1), where it begins in the text, and each block's first page. The
-/// back matter's locators are found in it, and the EPUB's print page numbers come from
-/// it (its labels are those of the finished edition, whose other pages are front and
-/// back matter).
-pub fn body_page_map(body: &Body, volume: &Volume) -> PageMap {
-    let mut map = PageMap::default();
-    let mut blocks = BTreeMap::new();
-    for (i, bp) in body.pages.iter().enumerate() {
-        let mut start = None;
-        for (_, line) in &bp.lines {
-            if let (Some(block), Some(offset), None) = (line.block, line.offset, &start) {
-                let text = &volume.texts[bp.text.unwrap_or(0)];
-                start = Some(PageStart {
-                    text: text.id.clone(),
-                    block,
-                    offset,
-                });
-            }
-            if let Some(block) = line.block {
-                blocks.entry(block).or_insert(i);
-            }
-        }
-        map.starts.push(start);
-        map.labels.push(body_label(i));
-    }
-    map.blocks = blocks;
-    map
 }
 
 /// The printed number of body page `index` (the body is numbered from 1 in arabic).

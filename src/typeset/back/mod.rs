@@ -23,7 +23,7 @@ use crate::backmatter::{BackMatter, PartKind};
 use crate::diag::{FileId, Span};
 
 use locate::BodyLocate;
-pub(super) use locate::body_page_map;
+pub(super) use locate::{LineMark, body_label};
 
 /// Lines of white above a part's title, as above a text's.
 const SINK_LINES: f32 = 5.0;
@@ -48,11 +48,17 @@ impl BackPages {
 }
 
 impl Layout<'_, '_> {
-    /// Sets and paginates every part of `back`, its locators found in `body` (whose page
-    /// map, [`body_page_map`], is `body_map`). The parts are set side by side on two
-    /// threads ([`parallel::run`]), then paginated in order.
-    pub fn back_matter(&mut self, back: &BackMatter, body: &Body, body_map: PageMap) -> BackPages {
-        let locate = BodyLocate::new(body, body_map, self.geometry.top);
+    /// Sets and paginates every part of `back`, its locators found in the body whose page
+    /// map is `body_map` and whose pages hold `lines`. The parts are set side by side on
+    /// two threads ([`parallel::run`]), then paginated in order.
+    pub fn back_matter(
+        &mut self,
+        back: &BackMatter,
+        lines: &[Vec<LineMark>],
+        body_map: PageMap,
+    ) -> BackPages {
+        let body_pages = lines.len();
+        let locate = BodyLocate::new(lines, body_map, self.geometry.top);
         let kinds = back.parts();
         let sizes: Vec<usize> = kinds.iter().map(|&kind| back.entries(kind)).collect();
         let threaded = sizes.iter().sum::<usize>() >= PARALLEL_MIN_ENTRIES;
@@ -67,7 +73,7 @@ impl Layout<'_, '_> {
         paged.finish(&self.geometry);
         // Pagination starts each part on an even page of its own (a recto when the first
         // is one): after a body of an odd number of pages, a blank verso comes first.
-        let lead = body.pages.len() % 2;
+        let lead = body_pages % 2;
         let mut pages: Vec<BodyPage> = (0..lead).map(|_| BodyPage::default()).collect();
         pages.extend(paged.pages);
         let parts = kinds

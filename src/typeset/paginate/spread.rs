@@ -9,6 +9,8 @@
 //! end on; or makes the longer page short by as much as the other, so the spread still
 //! reads as one block. All are tried, and the level one with the least white is kept.
 
+use std::ops::Range;
+
 use super::{Body, BodyPage, FOOT_SEPARATION_LINES};
 use crate::model::NoteId;
 use crate::typeset::flow::{FlowItem, FlowLine};
@@ -128,8 +130,18 @@ pub(crate) fn balance(
 /// The spreads inside a text whose pages do not end level (beyond what a note forces).
 /// A spread with a blank page, a text's opening or its last page does not count: a text
 /// ends where it ends, and the next begins on a recto of its own.
+#[cfg(test)]
 pub fn unequal_spreads(pages: &[BodyPage], g: &Geometry) -> usize {
-    (1..pages.len())
+    unequal_spreads_in(pages, 0..pages.len(), g)
+}
+
+/// [`unequal_spreads`] counted over the spreads whose verso is in `versos`: the pages of
+/// a text are counted once the text is paginated (a spread that reaches past them into
+/// the next text is not inside a text, so pages not yet paginated change nothing).
+pub fn unequal_spreads_in(pages: &[BodyPage], versos: Range<usize>, g: &Geometry) -> usize {
+    // Versos are the odd pages: from the first odd index in `versos`.
+    let first = versos.start | 1;
+    (first..versos.end.min(pages.len()))
         .step_by(2)
         .filter(|&v| {
             let (verso, Some(recto), Some(after)) = (&pages[v], pages.get(v + 1), pages.get(v + 2))

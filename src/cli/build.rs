@@ -13,11 +13,12 @@ use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::model::Volume;
 use crate::output::{self, OutputFile};
-use crate::render::{epub, pdf};
+use crate::render::epub;
 use crate::timings;
-use crate::typeset::{self, FontSet, PageMap, PagedVolume, Preset, Style, TypesetOptions, Warm};
+use crate::typeset::{FontSet, PageMap, Preset, Style, TypesetOptions, Warm};
 
 use super::early::Early;
+use super::paged;
 use super::report::{print_diagnostics, summary};
 use super::revision;
 use super::{EXIT_ERRORS, EXIT_USAGE, ManuscriptArgs};
@@ -143,7 +144,7 @@ fn build(
             .map(|(_, earlier)| earlier);
         let compared = scope.spawn(|| {
             timings::time("revision summary", || {
-                let compared = match earlier {
+                let mut compared = match earlier {
                     Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
                     None => revision::compare(&m, &loaded.sources, &args.out),
                 };
@@ -241,44 +242,69 @@ fn render(
                 }
             })
         });
-        let reference = if want_epub || (want_pdf && presets.contains(&Preset::A5)) {
-            typeset_preset(m, back, fonts, Preset::A5, warm.clone(), diags, |map| {
-                // The EPUB's thread may be gone (no EPUB asked for): nothing to tell.
-                let _ = body_map.send(map);
-            })
-        } else {
-            drop(body_map);
-            None
-        };
-        for preset in presets.iter().copied().filter(|_| want_pdf) {
-            // The A5 edition is the reference itself, borrowed: a copy of every page
-            // would double the memory of a large volume.
-            let other;
-            let paged = if preset == Preset::A5 {
-                reference.as_ref()
-            } else {
-                other = typeset_preset(m, back, fonts, preset, warm.clone(), diags, |_| {});
-                other.as_ref()
+        // The A5 edition is typeset for the EPUB's page numbers even when its PDF is not
+        // asked for; then its pages are dropped as they are placed.
+        let reference_pdf = want_pdf && presets.contains(&Preset::A5);
+        let mut runs: Vec<Preset> = Vec::new();
+        if want_epub || reference_pdf {
+            runs.push(Preset::A5);
+        }
+        runs.extend(
+            presets
+                .iter()
+                .copied()
+                .filter(|&p| want_pdf && p != Preset::A5),
+        );
+        let mut body_map = Some(body_map);
+        for preset in runs {
+            let inputs = paged::Inputs {
+                m,
+                back,
+                fonts,
+                options: TypesetOptions {
+                    preset,
+                    keep_whole: keep_whole(m),
+                    warm: warm.clone(),
+                    ..TypesetOptions::default()
+                },
             };
-            let Some(paged) = paged else { continue };
-            let pdf = timings::time(format!("pdf {}", preset.name()), || {
-                pdf::write_pdf(paged, fonts, &m.volume.meta)
+            let draw = want_pdf && presets.contains(&preset);
+            let to_epub = if preset == Preset::A5 {
+                body_map.take()
+            } else {
+                None
+            };
+            let rendered = paged::typeset_and_draw(inputs, draw, |map| {
+                // The EPUB's thread may be gone (no EPUB asked for): nothing to tell.
+                if let Some(to_epub) = to_epub {
+                    let _ = to_epub.send(map);
+                }
             });
-            match pdf {
-                Ok(bytes) => {
+            let rendered = match rendered {
+                Ok(rendered) => rendered,
+                Err(found) => {
+                    diags.extend(found);
+                    continue;
+                }
+            };
+            match rendered.pdf {
+                Some(Ok(bytes)) => {
                     quality_lines.push(format!(
                         "  {:<7} {}",
                         preset.name(),
-                        paged.quality.summary()
+                        rendered.quality.summary()
                     ));
                     files.push(OutputFile {
                         name: format!("{name}-{}.pdf", preset.name()),
                         bytes,
                     });
                 }
-                Err(d) => diags.push(d),
+                Some(Err(d)) => diags.push(d),
+                None => {}
             }
         }
+        // No A5 run (no EPUB, no A5 PDF): the EPUB's thread, if any, hears nothing.
+        drop(body_map);
         epub.map(|handle| handle.join().expect("the EPUB writer does not panic"))
     });
     if let Some((epub, cover_failed)) = epub {
@@ -295,35 +321,6 @@ fn render(
         }
     }
     (files, quality_lines)
-}
-
-/// Typesets `preset`, handing `body_paginated` the body's page map as soon as the body
-/// is paginated ([`typeset::typeset_observed`]).
-fn typeset_preset(
-    m: &Manuscript,
-    back: &BackMatter,
-    fonts: &FontSet,
-    preset: Preset,
-    warm: Option<Arc<Warm>>,
-    diags: &mut Diagnostics,
-    body_paginated: impl FnOnce(PageMap),
-) -> Option<PagedVolume> {
-    let options = TypesetOptions {
-        preset,
-        keep_whole: keep_whole(m),
-        warm,
-        ..TypesetOptions::default()
-    };
-    let paged = timings::time(format!("typeset {}", preset.name()), || {
-        typeset::typeset_observed(&m.volume, Some(back), fonts, &options, body_paginated)
-    });
-    match paged {
-        Ok(paged) => Some(paged),
-        Err(found) => {
-            diags.extend(found);
-            None
-        }
-    }
 }
 
 /// Words the typesetter never hyphenates: every word of the name index's variants and

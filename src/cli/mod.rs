@@ -5,6 +5,7 @@ mod check;
 mod early;
 mod import;
 mod init;
+mod paged;
 mod report;
 mod revision;
 

@@ -228,8 +228,7 @@ pub fn typeset_streamed(
     let mut layout = Layout::new(volume, fonts, options);
     let kinds = back.map(BackMatter::parts).unwrap_or_default();
     let titles: Vec<String> = kinds.iter().map(|k| k.title().to_string()).collect();
-    let front_pages =
-        crate::timings::time("typeset: front count", || layout.front_pages(&titles));
+    let front_pages = crate::timings::time("typeset: front count", || layout.front_pages(&titles));
     let mut body = paginate::Body::new(paginate::PageOptions {
         spreads: paginate::Spreads::Balanced,
     });

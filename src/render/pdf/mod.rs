@@ -5,6 +5,7 @@
 //! rules and links where `typeset` put them.
 
 mod outline;
+mod reorder;
 
 use std::num::NonZeroU32;
 
@@ -19,7 +20,10 @@ use krilla::text::{Font, GlyphId};
 
 use crate::diag::{Diagnostic, codes};
 use crate::model::VolumeMeta;
-use crate::typeset::{FontSet, Glyph, GlyphRun, LinkTarget, Numbering, Page, PagedVolume, Style};
+use crate::typeset::{
+    FontSet, Geometry, Glyph, GlyphRun, LinkTarget, Numbering, OutlineEntry, Page, PagedVolume,
+    Style,
+};
 
 /// Writes `paged` as a PDF document.
 // The error is one diagnostic, as the CLI expects of every writer.
@@ -29,44 +33,203 @@ pub fn write_pdf(
     fonts: &FontSet,
     meta: &VolumeMeta,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let fail = |what: &str| Diagnostic::new(codes::PDF_WRITE, what.to_string());
-    let mut faces = Vec::new();
-    for style in Style::ALL {
-        let face = fonts.face(style);
-        let font = Font::new(face.data.clone().into(), 0).ok_or_else(|| {
-            fail(&format!(
-                "krilla cannot read the font {}",
-                face.path.display()
-            ))
-        })?;
-        faces.push((style, font));
-    }
-    let font_of = |style: Style| {
-        faces
-            .iter()
-            .find(|(s, _)| *s == style)
-            .map(|(_, f)| f.clone())
-            .expect("all four styles")
-    };
-    let g = &paged.geometry;
-    let size =
-        Size::from_wh(g.page_width, g.page_height).ok_or_else(|| fail("invalid page size"))?;
-    let mut document = Document::new();
+    let mut writer = PdfWriter::new(fonts, &paged.geometry, DrawOrder::InOrder)?;
     crate::timings::time("pdf: draw pages", || {
-        for page in &paged.pages {
-            draw_page(&mut document, page, size, &font_of);
+        for (index, page) in paged.pages.iter().enumerate() {
+            writer.draw(index, page);
         }
     });
-    document.set_outline(outline::build(&paged.outline));
-    document.set_metadata(metadata(meta));
-    crate::timings::time("pdf: finish", || document.finish())
-        .map_err(|e| fail(&format!("krilla could not write the PDF: {e:?}")))
+    writer.finish(&paged.outline, meta)
 }
 
-/// Draws one positioned page: its glyph runs, rules and links.
-fn draw_page(document: &mut Document, page: &Page, size: Size, font_of: &dyn Fn(Style) -> Font) {
-    let label = page_label(page);
-    let mut pdf_page = document.start_page_with(PageSettings::new(size).with_page_label(label));
+/// The order in which pages reach a [`PdfWriter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DrawOrder {
+    /// The volume's order.
+    InOrder,
+    /// The body and the back matter first, in order, from the first page after the front
+    /// matter (whose count is thus the index of the first page drawn), and the front
+    /// matter last: as `typeset::typeset_streamed` finishes them (the contents is set
+    /// last).
+    FrontLast,
+}
+
+/// A PDF document being drawn a page at a time, in a [`DrawOrder`]; finished, its pages
+/// are in the volume's order whatever the order they were drawn in.
+pub struct PdfWriter {
+    document: Document,
+    faces: Vec<(Style, Font)>,
+    size: Size,
+    order: DrawOrder,
+    drawn: usize,
+    /// The index of the first page drawn: the front matter's page count.
+    front_pages: Option<usize>,
+    /// How many pages were drawn before the front matter, once it has begun.
+    before_front: Option<usize>,
+    /// What went wrong with the order, reported at [`PdfWriter::finish`].
+    misordered: Option<String>,
+}
+
+impl PdfWriter {
+    /// A writer of pages of `geometry` in the text face `fonts`.
+    #[allow(clippy::result_large_err)]
+    pub fn new(
+        fonts: &FontSet,
+        geometry: &Geometry,
+        order: DrawOrder,
+    ) -> Result<PdfWriter, Diagnostic> {
+        let mut faces = Vec::new();
+        for style in Style::ALL {
+            let face = fonts.face(style);
+            let font = Font::new(face.data.clone().into(), 0).ok_or_else(|| {
+                fail(format!(
+                    "krilla cannot read the font {}",
+                    face.path.display()
+                ))
+            })?;
+            faces.push((style, font));
+        }
+        let size = Size::from_wh(geometry.page_width, geometry.page_height)
+            .ok_or_else(|| fail("invalid page size".to_string()))?;
+        Ok(PdfWriter {
+            document: Document::new(),
+            faces,
+            size,
+            order,
+            drawn: 0,
+            front_pages: None,
+            before_front: None,
+            misordered: None,
+        })
+    }
+
+    /// Draws `page`, which is page `index` of the volume and must come next in the
+    /// writer's order (else [`PdfWriter::finish`] fails).
+    pub fn draw(&mut self, index: usize, page: &Page) {
+        let front_pages = *self.front_pages.get_or_insert(index);
+        if self.order == DrawOrder::FrontLast && index < front_pages && self.before_front.is_none()
+        {
+            self.before_front = Some(self.drawn);
+        }
+        if self.position(index) != Some(self.drawn) && self.misordered.is_none() {
+            self.misordered = Some(format!(
+                "page {index} came as the {}th page drawn",
+                self.drawn + 1
+            ));
+        }
+        let label = page_label(page);
+        let font_of = |style: Style| {
+            self.faces
+                .iter()
+                .find(|(s, _)| *s == style)
+                .map(|(_, f)| f.clone())
+                .expect("all four styles")
+        };
+        let targets: Vec<Option<usize>> = (page.links.iter())
+            .map(|link| match &link.target {
+                LinkTarget::Internal { page, .. } => self.position(*page),
+                LinkTarget::Uri(_) => None,
+            })
+            .collect();
+        let mut missing_target = None;
+        let mut pdf_page = self
+            .document
+            .start_page_with(PageSettings::new(self.size).with_page_label(label));
+        draw_content(&mut pdf_page, page, &font_of);
+        for (link, at) in page.links.iter().zip(targets) {
+            let Some(rect) = Rect::from_xywh(link.x, link.y, link.width, link.height) else {
+                continue;
+            };
+            let target = match &link.target {
+                LinkTarget::Internal { page, y } => match at {
+                    Some(at) => Target::Destination(Destination::Xyz(XyzDestination::new(
+                        at,
+                        Point::from_xy(0.0, *y),
+                    ))),
+                    None => {
+                        missing_target = Some(*page);
+                        continue;
+                    }
+                },
+                LinkTarget::Uri(uri) => Target::Action(Action::Link(LinkAction::new(uri.clone()))),
+            };
+            pdf_page.add_annotation(Annotation::new_link(
+                LinkAnnotation::new(rect, target),
+                None,
+            ));
+        }
+        pdf_page.finish();
+        if let Some(target) = missing_target
+            && self.misordered.is_none()
+        {
+            self.misordered = Some(format!(
+                "page {index} links to page {target}, not drawn before it and not in the body"
+            ));
+        }
+        self.drawn += 1;
+    }
+
+    /// Where page `index` of the volume is drawn, when that is known yet: the body and
+    /// back matter follow each other from the first page drawn; the front matter follows
+    /// them.
+    fn position(&self, index: usize) -> Option<usize> {
+        let front_pages = self.front_pages.unwrap_or(0);
+        match self.order {
+            DrawOrder::InOrder => Some(index),
+            DrawOrder::FrontLast if index >= front_pages => Some(index - front_pages),
+            DrawOrder::FrontLast => self.before_front.map(|before| before + index),
+        }
+    }
+
+    /// The document, with `outline` (pages of the volume) and `meta`, its pages in the
+    /// volume's order.
+    #[allow(clippy::result_large_err)]
+    pub fn finish(
+        mut self,
+        outline: &[OutlineEntry],
+        meta: &VolumeMeta,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        if let Some(problem) = self.misordered.take() {
+            return Err(fail(format!("pages came out of order: {problem}")));
+        }
+        let mut entries = Vec::with_capacity(outline.len());
+        for entry in outline {
+            let page = self.position(entry.page).ok_or_else(|| {
+                fail(format!(
+                    "an outline entry on page {} that was not drawn",
+                    entry.page
+                ))
+            })?;
+            entries.push(OutlineEntry {
+                page,
+                ..entry.clone()
+            });
+        }
+        self.document.set_outline(outline::build(&entries));
+        self.document.set_metadata(metadata(meta));
+        let rotate = match (self.order, self.before_front) {
+            (DrawOrder::FrontLast, Some(before)) => before,
+            (DrawOrder::FrontLast, None) if self.front_pages.unwrap_or(0) > 0 => {
+                return Err(fail("the front matter was never drawn".to_string()));
+            }
+            _ => 0,
+        };
+        let mut bytes = crate::timings::time("pdf: finish", || self.document.finish())
+            .map_err(|e| fail(format!("krilla could not write the PDF: {e:?}")))?;
+        if rotate > 0 {
+            reorder::rotate_pages(&mut bytes, rotate)
+                .map_err(|e| fail(format!("cannot put the front matter first: {e}")))?;
+        }
+        Ok(bytes)
+    }
+}
+
+fn fail(what: String) -> Diagnostic {
+    Diagnostic::new(codes::PDF_WRITE, what)
+}
+
+/// Draws one positioned page's glyph runs and rules.
+fn draw_content(pdf_page: &mut krilla::page::Page, page: &Page, font_of: &dyn Fn(Style) -> Font) {
     let mut surface = pdf_page.surface();
     for run in &page.runs {
         let glyphs: Vec<PdfGlyph> = run
@@ -105,22 +268,6 @@ fn draw_page(document: &mut Document, page: &Page, size: Size, font_of: &dyn Fn(
         }
     }
     surface.finish();
-    for link in &page.links {
-        let Some(rect) = Rect::from_xywh(link.x, link.y, link.width, link.height) else {
-            continue;
-        };
-        let target = match &link.target {
-            LinkTarget::Internal { page, y } => Target::Destination(Destination::Xyz(
-                XyzDestination::new(*page, Point::from_xy(0.0, *y)),
-            )),
-            LinkTarget::Uri(uri) => Target::Action(Action::Link(LinkAction::new(uri.clone()))),
-        };
-        pdf_page.add_annotation(Annotation::new_link(
-            LinkAnnotation::new(rect, target),
-            None,
-        ));
-    }
-    pdf_page.finish();
 }
 
 /// The page label of every page: its numbering style and number, so viewers show the

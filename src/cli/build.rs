@@ -126,10 +126,14 @@ fn build(
     });
     stop.store(true, Ordering::Relaxed);
     let mut diags = loaded.diagnostics;
-    let Some(m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
+    let Some(mut m) = loaded.manuscript.filter(|_| !diags.has_errors()) else {
         print_diagnostics(&loaded.sources, &diags);
         return EXIT_ERRORS;
     };
+    // The import reports serve `check` and `import` only (fifty volumes' reports are
+    // 12 MB).
+    m.imports = Vec::new();
+    let m = m;
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
     // The summary of this build, compared with the last one's and written beside it, is
@@ -256,7 +260,9 @@ fn render(
                 .filter(|&p| want_pdf && p != Preset::A5),
         );
         let mut body_map = Some(body_map);
-        for preset in runs {
+        let last = runs.len().saturating_sub(1);
+        let mut warm = warm;
+        for (k, preset) in runs.into_iter().enumerate() {
             let inputs = paged::Inputs {
                 m,
                 back,
@@ -264,7 +270,8 @@ fn render(
                 options: TypesetOptions {
                     preset,
                     keep_whole: keep_whole(m),
-                    warm: warm.clone(),
+                    // The last run takes the caches: they go with its layouts.
+                    warm: if k == last { warm.take() } else { warm.clone() },
                     ..TypesetOptions::default()
                 },
             };

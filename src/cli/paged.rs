@@ -14,11 +14,12 @@ use crate::typeset::{
     self, FontSet, Geometry, OutlineEntry, Page, PageMap, Preset, Quality, TypesetOptions,
 };
 
-/// Finished pages waiting for the drawing thread: enough that neither thread waits on a
-/// page that takes the other longer than usual (an opening, a page of notes), few enough
-/// that a volume of thousands of pages never waits in memory (each page holds about
-/// 20 kB of glyph runs).
-const PAGES_IN_FLIGHT: usize = 32;
+/// Finished pages waiting for the drawing thread, at most: enough that the typesetting
+/// never waits on the drawing in a volume of a few hundred pages (it then goes on to the
+/// back matter, and the EPUB gets the body's page numbers, as soon as it can), few
+/// enough that a volume of thousands of pages never waits in memory (a page holds about
+/// 20 kB of glyph runs: 5 MB at most).
+const PAGES_IN_FLIGHT: usize = 256;
 
 /// What one preset gives: its quality counts, and its PDF when one was drawn.
 pub struct Rendered {

@@ -108,7 +108,7 @@ impl Default for EpubOptions<'_> {
 pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Diagnostic> {
     error::check_volume(volume)?;
     let files = package_files(volume, options)?;
-    crate::timings::time("epub zip", || ocf::package(&files)).map_err(error::packaging)
+    crate::timings::time("epub zip", || ocf::package(files)).map_err(error::packaging)
 }
 
 /// The stylesheet, with the embedded faces' rules first when there are any.
@@ -274,16 +274,16 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     ));
     let first_text = text_docs.first().map(|(item, _)| item.href.clone());
     spine.extend(text_docs);
-    spine.extend(
-        back.documents
-            .iter()
-            .map(|d| (spine_item(d.kind.slug(), &d.file), d.xhtml.clone())),
-    );
-
     let landmarks = landmarks(
         cover_png.as_ref().map(|_| COVER_FILE),
         first_text,
         &back.documents,
+    );
+    let has_index = back.documents.iter().any(|d| d.kind == PartKind::Index);
+    spine.extend(
+        back.documents
+            .into_iter()
+            .map(|d| (spine_item(d.kind.slug(), &d.file), d.xhtml)),
     );
     let title = front::volume_title(meta);
     let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, &page_list, front::CONTENTS_LABEL);
@@ -328,7 +328,6 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         .as_ref()
         .filter(|_| !page_list.is_empty())
         .map(|p| p.edition.as_str());
-    let has_index = back.documents.iter().any(|d| d.kind == PartKind::Index);
     let features: &[&str] = if has_index { &["index"] } else { &[] };
     let opf = opf::package_document(volume, &items, &languages, pagination, features);
 

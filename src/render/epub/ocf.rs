@@ -45,7 +45,7 @@ pub struct PackageFile {
 
 /// The zip bytes of the EPUB: `mimetype`, `META-INF/container.xml`, then `files` in the
 /// order given (the caller's order is deterministic: spine order).
-pub fn package(files: &[PackageFile]) -> Result<Vec<u8>, zip::result::ZipError> {
+pub fn package(files: Vec<PackageFile>) -> Result<Vec<u8>, zip::result::ZipError> {
     // 1980-01-01 00:00, the earliest zip timestamp: no clock reaches the output.
     let time = DateTime::default();
     let stored = SimpleFileOptions::default()
@@ -77,6 +77,7 @@ pub fn package(files: &[PackageFile]) -> Result<Vec<u8>, zip::result::ZipError> 
         };
         zip.start_file(name, options)?;
         zip.write_all(&f.bytes)?;
+        // Each document is dropped once deflated: the package grows as they go.
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -99,7 +100,7 @@ mod tests {
 
     #[test]
     fn mimetype_is_first_and_stored() {
-        let bytes = package(&[PackageFile {
+        let bytes = package(vec![PackageFile {
             path: "a.xhtml".into(),
             bytes: b"<x/>".to_vec(),
             compression: Compression::Deflate,
@@ -125,6 +126,6 @@ mod tests {
             bytes: b"<x/>".repeat(100),
             compression: Compression::Deflate,
         }];
-        assert_eq!(package(&files).unwrap(), package(&files).unwrap());
+        assert_eq!(package(files.clone()).unwrap(), package(files).unwrap());
     }
 }

@@ -107,8 +107,15 @@ impl Default for EpubOptions<'_> {
 /// Writes `volume` as an EPUB 3 file and returns its bytes.
 pub fn write_epub(volume: &Volume, options: &EpubOptions) -> Result<Vec<u8>, Diagnostic> {
     error::check_volume(volume)?;
-    let files = package_files(volume, options)?;
-    crate::timings::time("epub zip", || ocf::package(files)).map_err(error::packaging)
+    let mut package = ocf::Package::new().map_err(error::packaging)?;
+    let files = package_files(volume, options, &mut package)?;
+    crate::timings::time("epub zip", || {
+        for f in files {
+            package.add(f)?;
+        }
+        package.finish()
+    })
+    .map_err(error::packaging)
 }
 
 /// The stylesheet, with the embedded faces' rules first when there are any.
@@ -185,10 +192,17 @@ fn landmarks(
 
 /// Every file of the package (besides `mimetype` and `container.xml`), in zip order:
 /// package documents, stylesheet, then the spine.
-fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFile>, Diagnostic> {
+/// The files of the EPUB: the texts' documents go into `package` as they are made (the
+/// bulk of a large book), the rest is returned, in order, to follow them.
+fn package_files(
+    volume: &Volume,
+    options: &EpubOptions,
+    package: &mut ocf::Package,
+) -> Result<Vec<PackageFile>, Diagnostic> {
     let meta = &volume.meta;
     let lang = meta.language.as_str();
-    let mut spine: Vec<(ManifestItem, String)> = Vec::new();
+    // Each document of the spine, with its XHTML unless it is in `package` already.
+    let mut spine: Vec<(ManifestItem, Option<String>)> = Vec::new();
     let cover_png = match (&options.cover_image, &options.cover) {
         (Some(image), _) => Some(image.png.clone()),
         (None, Some(fonts)) => Some(render_cover(meta, fonts)?.png),
@@ -196,15 +210,15 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     };
     if cover_png.is_some() {
         let page = cover::cover_page(meta, COVER_IMAGE_FILE);
-        spine.push((spine_item("cover", COVER_FILE), page));
+        spine.push((spine_item("cover", COVER_FILE), Some(page)));
     }
     spine.push((
         spine_item("titlepage", TITLE_PAGE_FILE),
-        front::title_page(meta),
+        Some(front::title_page(meta)),
     ));
     spine.push((
         spine_item("colophon", COLOPHON_FILE),
-        colophon::colophon(volume),
+        Some(colophon::colophon(volume)),
     ));
 
     let mut toc = vec![NavEntry::leaf(colophon::COLOPHON_LABEL, COLOPHON_FILE)];
@@ -259,7 +273,14 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
         if !languages.contains(&text_lang) {
             languages.push(text_lang);
         }
-        text_docs.push((spine_item(&format!("text-{:02}", i + 1), &file), doc.xhtml));
+        package
+            .add(PackageFile {
+                path: file.clone(),
+                bytes: doc.xhtml.into_bytes(),
+                compression: Compression::Deflate,
+            })
+            .map_err(error::packaging)?;
+        text_docs.push((spine_item(&format!("text-{:02}", i + 1), &file), None));
     }
     for doc in &back.documents {
         toc.push(doc.nav.clone());
@@ -270,7 +291,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     }
     spine.push((
         spine_item("contents", CONTENTS_FILE),
-        front::contents_page(meta, &lines, options.contents_depth),
+        Some(front::contents_page(meta, &lines, options.contents_depth)),
     ));
     let first_text = text_docs.first().map(|(item, _)| item.href.clone());
     spine.extend(text_docs);
@@ -283,7 +304,7 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
     spine.extend(
         back.documents
             .into_iter()
-            .map(|d| (spine_item(d.kind.slug(), &d.file), d.xhtml)),
+            .map(|d| (spine_item(d.kind.slug(), &d.file), Some(d.xhtml))),
     );
     let title = front::volume_title(meta);
     let nav_xhtml = nav::nav_document(meta, &toc, &landmarks, &page_list, front::CONTENTS_LABEL);
@@ -373,10 +394,12 @@ fn package_files(volume: &Volume, options: &EpubOptions) -> Result<Vec<PackageFi
             compression: Compression::Store,
         });
     }
-    files.extend(spine.into_iter().map(|(item, xhtml)| PackageFile {
-        path: item.href,
-        bytes: xhtml.into_bytes(),
-        compression: Compression::Deflate,
+    files.extend(spine.into_iter().filter_map(|(item, xhtml)| {
+        Some(PackageFile {
+            path: item.href,
+            bytes: xhtml?.into_bytes(),
+            compression: Compression::Deflate,
+        })
     }));
     Ok(files)
 }

@@ -44,42 +44,72 @@ pub struct PackageFile {
 }
 
 /// The zip bytes of the EPUB: `mimetype`, `META-INF/container.xml`, then `files` in the
-/// order given (the caller's order is deterministic: spine order).
-pub fn package(files: Vec<PackageFile>) -> Result<Vec<u8>, zip::result::ZipError> {
-    // 1980-01-01 00:00, the earliest zip timestamp: no clock reaches the output.
-    let time = DateTime::default();
-    let stored = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Stored)
-        .last_modified_time(time)
-        .unix_permissions(FILE_MODE);
-    let deflated = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(time)
-        .unix_permissions(FILE_MODE);
-
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    zip.start_file("mimetype", stored)?;
-    zip.write_all(MIMETYPE.as_bytes())?;
-    zip.start_file("META-INF/container.xml", deflated)?;
-    zip.write_all(container_xml().as_bytes())?;
+/// order given.
+#[cfg(test)]
+fn package(files: Vec<PackageFile>) -> Result<Vec<u8>, zip::result::ZipError> {
+    let mut package = Package::new()?;
     for f in files {
-        let options = match f.compression {
-            Compression::Deflate => deflated,
-            Compression::Store => stored,
-        };
-        // Reading-system files (`META-INF/…`) sit beside container.xml; the rest are
-        // the package's, inside its folder.
-        let name = if f.path.starts_with("META-INF/") {
-            f.path.clone()
-        } else {
-            format!("{PACKAGE_DIR}/{}", f.path)
-        };
-        zip.start_file(name, options)?;
-        zip.write_all(&f.bytes)?;
-        // Each document is dropped once deflated: the package grows as they go.
+        package.add(f)?;
     }
-    Ok(zip.finish()?.into_inner())
+    package.finish()
+}
+
+/// An EPUB zip being written: `mimetype` and `META-INF/container.xml` first, then each
+/// file as it is added (deflated and dropped at once, so a large book's documents never
+/// wait in memory all together).
+pub struct Package {
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    stored: SimpleFileOptions,
+    deflated: SimpleFileOptions,
+}
+
+impl Package {
+    pub fn new() -> Result<Package, zip::result::ZipError> {
+        // 1980-01-01 00:00, the earliest zip timestamp: no clock reaches the output.
+        let time = DateTime::default();
+        let stored = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .last_modified_time(time)
+            .unix_permissions(FILE_MODE);
+        let deflated = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(DEFLATE_LEVEL))
+            .last_modified_time(time)
+            .unix_permissions(FILE_MODE);
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("mimetype", stored)?;
+        zip.write_all(MIMETYPE.as_bytes())?;
+        zip.start_file("META-INF/container.xml", deflated)?;
+        zip.write_all(container_xml().as_bytes())?;
+        Ok(Package {
+            zip,
+            stored,
+            deflated,
+        })
+    }
+
+    /// Adds `file`: reading-system files (`META-INF/…`) beside container.xml, the rest
+    /// inside the package's folder.
+    pub fn add(&mut self, file: PackageFile) -> Result<(), zip::result::ZipError> {
+        let options = match file.compression {
+            Compression::Deflate => self.deflated,
+            Compression::Store => self.stored,
+        };
+        let name = if file.path.starts_with("META-INF/") {
+            file.path
+        } else {
+            format!("{PACKAGE_DIR}/{}", file.path)
+        };
+        self.zip.start_file(name, options)?;
+        self.zip
+            .write_all(&file.bytes)
+            .map_err(zip::result::ZipError::from)
+    }
+
+    /// The zip's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, zip::result::ZipError> {
+        Ok(self.zip.finish()?.into_inner())
+    }
 }
 
 /// `META-INF/container.xml`: points reading systems at the package document.

@@ -260,6 +260,8 @@ fn render(
                 .filter(|&p| want_pdf && p != Preset::A5),
         );
         let mut body_map = Some(body_map);
+        // Each PDF with its quality line, reported in the order the presets were asked.
+        let mut pdfs = Vec::new();
         let last = runs.len().saturating_sub(1);
         let mut warm = warm;
         for (k, preset) in runs.into_iter().enumerate() {
@@ -296,15 +298,13 @@ fn render(
             };
             match rendered.pdf {
                 Some(Ok(bytes)) => {
-                    quality_lines.push(format!(
-                        "  {:<7} {}",
-                        preset.name(),
-                        rendered.quality.summary()
-                    ));
-                    files.push(OutputFile {
+                    let line = format!("  {:<7} {}", preset.name(), rendered.quality.summary());
+                    let file = OutputFile {
                         name: format!("{name}-{}.pdf", preset.name()),
                         bytes,
-                    });
+                    };
+                    let asked = presets.iter().position(|&p| p == preset);
+                    pdfs.push((asked, line, file));
                 }
                 Some(Err(d)) => diags.push(d),
                 None => {}
@@ -312,6 +312,11 @@ fn render(
         }
         // No A5 run (no EPUB, no A5 PDF): the EPUB's thread, if any, hears nothing.
         drop(body_map);
+        pdfs.sort_by_key(|(asked, _, _)| *asked);
+        for (_, line, file) in pdfs {
+            quality_lines.push(line);
+            files.push(file);
+        }
         epub.map(|handle| handle.join().expect("the EPUB writer does not panic"))
     });
     if let Some((epub, cover_failed)) = epub {

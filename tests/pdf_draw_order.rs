@@ -25,21 +25,14 @@ struct Seen {
 }
 
 fn seen(pdf: &Path) -> Seen {
-    let qpdf = require_tool("qpdf", "qpdf");
-    let out = std::process::Command::new(qpdf)
-        .args([
+    let out = qpdf(
+        &[
             "--json",
             "--json-key=pages",
             "--json-key=outlines",
             "--json-key=qpdf",
-        ])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
+        pdf,
     );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let objects = &json["qpdf"][1];
@@ -81,6 +74,20 @@ fn seen(pdf: &Path) -> Seen {
         seen.outline.push((entry["title"].to_string(), page));
     }
     seen
+}
+
+/// qpdf's output for `args` on `pdf`; qpdf failing fails the test.
+fn qpdf(args: &[&str], pdf: &Path) -> std::process::Output {
+    let tool = require_tool("qpdf", "qpdf");
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "qpdf {args:?} failed:\n{said}");
+    out
 }
 
 fn pdftotext(pdf: &Path) -> String {
@@ -142,17 +149,7 @@ fn pages_drawn_as_finished_make_the_pdf_drawn_in_order() {
     );
     std::fs::write(&a, &in_order).unwrap();
     std::fs::write(&b, &front_last).unwrap();
-    let qpdf = require_tool("qpdf", "qpdf");
-    let check = std::process::Command::new(qpdf)
-        .arg("--check")
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    qpdf(&["--check"], &b);
     let (seen_a, seen_b) = (seen(&a), seen(&b));
     assert_eq!(seen_a.labels.len(), paged.pages.len());
     assert!(seen_a.labels[0].contains("/r"), "{}", seen_a.labels[0]);

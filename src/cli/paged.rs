@@ -35,7 +35,7 @@ enum ToDraw {
     Finish(Vec<OutlineEntry>),
 }
 
-/// What a run of the typesetter needs beside the preset.
+/// What a run of the typesetter reads (its preset is in `options`).
 pub struct Inputs<'a> {
     pub m: &'a Manuscript,
     pub back: &'a BackMatter,

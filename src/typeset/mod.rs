@@ -256,7 +256,7 @@ pub fn typeset_streamed(
     drop(body);
     body_paginated(placer.body_map.clone());
     let back = crate::timings::time("typeset: back matter", || {
-        back.map(|b| layout.back_matter(b, &placer.lines, placer.body_map.clone()))
+        back.map(|b| layout.back_matter(b, &placer.lines, &placer.body_map))
     });
     let parts: Vec<(String, usize)> = back
         .iter()
@@ -269,7 +269,7 @@ pub fn typeset_streamed(
     if !layout.missing.is_empty() {
         return Err(missing_diagnostics(volume, &layout.missing));
     }
-    if front.len() != front_pages || placer.openings.iter().any(Option::is_none) {
+    if front.len() != front_pages {
         let message = format!(
             "the front matter took {} pages, not the {front_pages} counted before the body was placed",
             front.len()

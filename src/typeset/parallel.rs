@@ -159,13 +159,7 @@ pub(super) fn set_unit(layout: &mut Layout, volume: &Volume, unit: &Unit) -> Set
 pub(super) fn units(volume: &Volume, texts: Range<usize>) -> (Vec<Unit>, Vec<usize>) {
     let mut units = Vec::new();
     let mut sizes = Vec::new();
-    for (t, text) in volume
-        .texts
-        .iter()
-        .enumerate()
-        .take(texts.end)
-        .skip(texts.start)
-    {
+    for (t, text) in texts.clone().zip(&volume.texts[texts]) {
         units.push(Unit::Opening { text: t });
         sizes.push(blocks_size(&text.headnote) + text.meta.title.len());
         for range in block_runs(&text.blocks, UNIT_BYTES) {

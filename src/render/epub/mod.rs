@@ -190,8 +190,6 @@ fn landmarks(
     marks
 }
 
-/// Every file of the package (besides `mimetype` and `container.xml`), in zip order:
-/// package documents, stylesheet, then the spine.
 /// The files of the EPUB: the texts' documents go into `package` as they are made (the
 /// bulk of a large book), the rest is returned, in order, to follow them.
 fn package_files(

@@ -125,23 +125,15 @@ impl PdfWriter {
                 .map(|(_, f)| f.clone())
                 .expect("all four styles")
         };
-        let targets: Vec<Option<usize>> = (page.links.iter())
-            .map(|link| match &link.target {
-                LinkTarget::Internal { page, .. } => self.position(*page),
-                LinkTarget::Uri(_) => None,
-            })
-            .collect();
+        // Each link's area and target, its page found where it is drawn.
         let mut missing_target = None;
-        let mut pdf_page = self
-            .document
-            .start_page_with(PageSettings::new(self.size).with_page_label(label));
-        draw_content(&mut pdf_page, page, &font_of);
-        for (link, at) in page.links.iter().zip(targets) {
+        let mut links = Vec::with_capacity(page.links.len());
+        for link in &page.links {
             let Some(rect) = Rect::from_xywh(link.x, link.y, link.width, link.height) else {
                 continue;
             };
             let target = match &link.target {
-                LinkTarget::Internal { page, y } => match at {
+                LinkTarget::Internal { page, y } => match self.position(*page) {
                     Some(at) => Target::Destination(Destination::Xyz(XyzDestination::new(
                         at,
                         Point::from_xy(0.0, *y),
@@ -153,10 +145,17 @@ impl PdfWriter {
                 },
                 LinkTarget::Uri(uri) => Target::Action(Action::Link(LinkAction::new(uri.clone()))),
             };
-            pdf_page.add_annotation(Annotation::new_link(
+            links.push(Annotation::new_link(
                 LinkAnnotation::new(rect, target),
                 None,
             ));
+        }
+        let mut pdf_page = self
+            .document
+            .start_page_with(PageSettings::new(self.size).with_page_label(label));
+        draw_content(&mut pdf_page, page, &font_of);
+        for link in links {
+            pdf_page.add_annotation(link);
         }
         pdf_page.finish();
         if let Some(target) = missing_target

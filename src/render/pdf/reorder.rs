@@ -32,8 +32,12 @@ pub fn rotate_pages(pdf: &mut [u8], by: usize) -> Result<(), String> {
         if tokens.len() != refs.len() || tokens.iter().enumerate().any(|(i, (k, _))| *k != i) {
             return Err("the page labels are not one per page".to_string());
         }
-        let values: Vec<&[u8]> = tokens.iter().map(|(_, v)| *v).collect();
-        let rotated = values.iter().cycle().skip(by).take(values.len());
+        let rotated = tokens
+            .iter()
+            .map(|(_, v)| v)
+            .cycle()
+            .skip(by)
+            .take(tokens.len());
         let mut out = Vec::with_capacity(nums.len());
         for (i, value) in rotated.enumerate() {
             if i > 0 {
@@ -160,47 +164,40 @@ fn find_key(dict: &[u8], key: &[u8]) -> Option<usize> {
     None
 }
 
-/// The references `n g R` of an array's inside, each as its bytes.
-fn parse_refs(inside: &[u8]) -> Result<Vec<&[u8]>, String> {
+/// The references `n g R` of an array's inside, each as its bytes; the inside must be
+/// exactly those, single-spaced (so that writing them back keeps its length).
+fn parse_refs(inside: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let words: Vec<&[u8]> = inside.split(|&b| b == b' ').collect();
     let mut out = Vec::new();
     for triple in words.chunks(3) {
         match triple {
-            [n, g, r] if is_number(n) && is_number(g) && *r == b"R" => {
-                let start = n.as_ptr() as usize - inside.as_ptr() as usize;
-                out.push(&inside[start..start + n.len() + g.len() + 3]);
-            }
+            [n, g, b"R"] if is_number(n) && is_number(g) => out.push(triple.join(&b' ')),
             _ => return Err("an array that is not of single-spaced references".to_string()),
         }
     }
-    if join(out.iter()) != inside {
-        return Err("an array that is not of single-spaced references".to_string());
-    }
     Ok(out)
 }
 
-/// The `key n g R` pairs of a number tree's `/Nums` array.
-fn parse_refs_keyed(inside: &[u8]) -> Result<Vec<(usize, &[u8])>, String> {
+/// The `key n g R` pairs of a number tree's `/Nums` array, single-spaced.
+fn parse_refs_keyed(inside: &[u8]) -> Result<Vec<(usize, Vec<u8>)>, String> {
     let words: Vec<&[u8]> = inside.split(|&b| b == b' ').collect();
     let mut out = Vec::new();
     for quad in words.chunks(4) {
-        let [key, n, g, r] = quad else {
-            return Err("a /Nums array that is not of keyed references".to_string());
+        let [key, reference @ ..] = quad else {
+            unreachable!("chunks are never empty")
         };
-        if !(is_number(key) && is_number(n) && is_number(g) && *r == b"R") {
-            return Err("a /Nums array that is not of keyed references".to_string());
+        let key = std::str::from_utf8(key).ok().and_then(|k| k.parse().ok());
+        match (key, reference) {
+            (Some(key), [n, g, b"R"]) if is_number(n) && is_number(g) => {
+                out.push((key, reference.join(&b' ')));
+            }
+            _ => return Err("a /Nums array that is not of keyed references".to_string()),
         }
-        let key = std::str::from_utf8(key)
-            .ok()
-            .and_then(|k| k.parse().ok())
-            .ok_or("a key too large")?;
-        let start = n.as_ptr() as usize - inside.as_ptr() as usize;
-        out.push((key, &inside[start..start + n.len() + g.len() + 3]));
     }
     Ok(out)
 }
 
-fn join<'a>(items: impl Iterator<Item = &'a &'a [u8]>) -> Vec<u8> {
+fn join<'a>(items: impl Iterator<Item = &'a Vec<u8>>) -> Vec<u8> {
     let mut out = Vec::new();
     for (i, item) in items.enumerate() {
         if i > 0 {
@@ -273,11 +270,7 @@ mod tests {
         let cat = x.object(pdf, root).unwrap();
         let tree = ref_after(&pdf[cat], b"/Pages").unwrap();
         let kids = array_after(pdf, x.object(pdf, tree).unwrap(), b"/Kids").unwrap();
-        parse_refs(&pdf[kids])
-            .unwrap()
-            .into_iter()
-            .map(<[u8]>::to_vec)
-            .collect()
+        parse_refs(&pdf[kids]).unwrap()
     }
 
     #[test]

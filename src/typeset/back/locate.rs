@@ -29,7 +29,7 @@ pub struct LineMark {
 /// The body's pages as a page map (indices and labels of the body alone), with the lines
 /// of each page, to find the line a locator lands on.
 pub struct BodyLocate<'a> {
-    map: PageFinder<PageMap>,
+    map: PageFinder<&'a PageMap>,
     lines: &'a [Vec<LineMark>],
     /// From the top edge of the page to the top of the text block.
     top: f32,
@@ -37,7 +37,7 @@ pub struct BodyLocate<'a> {
 
 impl<'a> BodyLocate<'a> {
     /// Locators in the body whose page map is `map` and whose pages hold `lines`.
-    pub fn new(lines: &'a [Vec<LineMark>], map: PageMap, top: f32) -> BodyLocate<'a> {
+    pub fn new(lines: &'a [Vec<LineMark>], map: &'a PageMap, top: f32) -> BodyLocate<'a> {
         BodyLocate {
             map: PageFinder::new(map),
             lines,

@@ -55,7 +55,7 @@ impl Layout<'_, '_> {
         &mut self,
         back: &BackMatter,
         lines: &[Vec<LineMark>],
-        body_map: PageMap,
+        body_map: &PageMap,
     ) -> BackPages {
         let body_pages = lines.len();
         let locate = BodyLocate::new(lines, body_map, self.geometry.top);

@@ -107,6 +107,74 @@ where
         .collect()
 }
 
+/// Runs `job` on each of `jobs`, taken in their order, and hands each result to `ready`
+/// on the calling thread, in the order of `jobs`, as soon as it and every one before it
+/// are done: work that must go in order (paginating the texts) starts on the first
+/// results while the rest are still being made. `ready` gets the calling thread's state,
+/// between its jobs.
+///
+/// In order rather than largest first: the results are wanted early, and the jobs are
+/// cut small enough that the last ones taken balance the two threads. With `threaded`
+/// false, or a single job, everything runs on the calling thread.
+pub fn stream_jobs_with<J, S, R>(
+    jobs: &[J],
+    threaded: bool,
+    mine: &mut S,
+    init: impl Fn() -> S + Sync,
+    job: impl Fn(&mut S, &J) -> R + Sync,
+    ready: &mut dyn FnMut(&mut S, usize, R),
+) where
+    J: Sync,
+    R: Send,
+{
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let j = next.fetch_add(1, Ordering::Relaxed);
+        (j < jobs.len()).then_some(j)
+    };
+    if !threaded || jobs.len() < 2 {
+        while let Some(j) = take() {
+            let result = job(mine, &jobs[j]);
+            ready(mine, j, result);
+        }
+        return;
+    }
+    std::thread::scope(|scope| {
+        let (send, received) = std::sync::mpsc::channel::<(usize, R)>();
+        let (take, job, init) = (&take, &job, &init);
+        let other = scope.spawn(move || {
+            let mut state = init();
+            while let Some(j) = take() {
+                if send.send((j, job(&mut state, &jobs[j]))).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut slots: Vec<Option<R>> = (0..jobs.len()).map(|_| None).collect();
+        let mut handed = 0;
+        let mut hand_over = |slots: &mut Vec<Option<R>>, mine: &mut S| {
+            while let Some(result) = slots.get_mut(handed).and_then(Option::take) {
+                ready(mine, handed, result);
+                handed += 1;
+            }
+        };
+        while let Some(j) = take() {
+            slots[j] = Some(job(mine, &jobs[j]));
+            for (j, result) in received.try_iter() {
+                slots[j] = Some(result);
+            }
+            hand_over(&mut slots, mine);
+        }
+        // Every job is taken: the other thread's last results are awaited in turn.
+        for (j, result) in received.iter() {
+            slots[j] = Some(result);
+            hand_over(&mut slots, mine);
+        }
+        other.join().expect("a job does not panic");
+        hand_over(&mut slots, mine);
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +231,45 @@ mod tests {
             },
         );
         assert_eq!(out, vec![2, 1, 3]);
+    }
+
+    #[test]
+    fn streamed_results_come_in_order_as_soon_as_ready() {
+        let jobs: Vec<usize> = (0..40).collect();
+        for threaded in [false, true] {
+            let mut handed = Vec::new();
+            let mut mine = 0usize;
+            stream_jobs_with(
+                &jobs,
+                threaded,
+                &mut mine,
+                || 0usize,
+                |ran, &j| {
+                    *ran += 1;
+                    j * 3
+                },
+                &mut |ran, j, result| {
+                    assert_eq!(result, j * 3);
+                    handed.push((j, *ran));
+                },
+            );
+            let order: Vec<usize> = handed.iter().map(|(j, _)| *j).collect();
+            assert_eq!(order, jobs);
+            // The calling thread ran at least one job before the last result came.
+            assert!(handed.last().is_some_and(|(_, ran)| *ran >= 1));
+            if !threaded {
+                // One job, then its result: each result comes right after its job.
+                assert!(handed.iter().all(|(j, ran)| *ran == j + 1));
+            }
+        }
+        let mut none = 0;
+        stream_jobs_with(
+            &[] as &[u8],
+            true,
+            &mut none,
+            || 0,
+            |_, &b| b,
+            &mut |_, _, _| panic!("no job, no result"),
+        );
     }
 }

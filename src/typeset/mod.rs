@@ -234,16 +234,13 @@ pub fn typeset_streamed(
     });
     let mut placer = assemble::Placer::new(&layout, front_pages);
     for batch in parallel::batches(volume, BATCH_BYTES) {
-        let set = crate::timings::time("typeset: set texts", || {
-            parallel::set_texts(&mut layout, batch.clone())
-        });
-        crate::timings::time("typeset: paginate and place", || {
-            for (index, set) in batch.zip(set) {
+        crate::timings::time("typeset: set, paginate and place texts", || {
+            parallel::set_texts_streamed(&mut layout, batch, &mut |layout, index, set| {
                 layout.current_text = Some(index);
                 layout.missing.extend(set.missing);
                 body.add(&layout.geometry, index, &set.items, set.notes);
-                placer.place(&mut layout, &mut body, sink);
-            }
+                placer.place(layout, &mut body, sink);
+            })
         });
     }
     crate::timings::time("typeset: paginate and place", || {

@@ -1,10 +1,10 @@
 //! Sets the texts' vertical lists on two threads. A text's lines depend only on the text
 //! (its paragraphs, headings and notes), never on the pages before it, so the texts can
-//! be set side by side and paginated afterwards in volume order.
+//! be set side by side and each paginated, in volume order, as soon as it is set.
 //!
 //! The work is cut finer than texts (the memoir alone is more than half the volume):
 //! into units — a text's opening, runs of its blocks that start at a heading, its notes —
-//! which the two threads take, largest first, as each finishes the one before. Each
+//! which the two threads take in reading order, as each finishes the one before. Each
 //! thread has its own shaping and hyphenation caches; shaping and breaking are
 //! deterministic and a run that starts at a heading sets as it does within its text
 //! ([`Layout::text_blocks`]), so the joined lines are the same as when set in one go,
@@ -32,6 +32,16 @@ pub struct SetText {
     pub notes: NoteLines,
     /// Characters without a glyph, in the order met.
     pub missing: Vec<Missing>,
+}
+
+impl SetText {
+    fn empty() -> SetText {
+        SetText {
+            items: Vec::new(),
+            notes: NoteLines::new(),
+            missing: Vec::new(),
+        }
+    }
 }
 
 /// One piece of a text's setting.
@@ -77,35 +87,56 @@ pub fn batches(volume: &Volume, min_bytes: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// The texts `texts` of the layout's volume set, in volume order ([`run`]: the calling
-/// thread's units in `layout`).
+/// The texts `texts` of the layout's volume set, in volume order ([`set_texts_streamed`]
+/// gathered).
+#[cfg(test)]
 pub fn set_texts(layout: &mut Layout, texts: Range<usize>) -> Vec<SetText> {
+    let mut out = Vec::new();
+    set_texts_streamed(layout, texts, &mut |_, _, set| out.push(set));
+    out
+}
+
+/// Sets the texts `texts` of the layout's volume on two threads, in units taken in
+/// reading order, and hands each text to `ready`, in volume order, on the calling
+/// thread and in its layout (`ready` gets the text's index), as soon as its units are
+/// set: the first texts can be paginated, and their pages drawn, while the later ones
+/// are still being set. The calling thread's units are set in `layout` (warming its
+/// caches), which they otherwise leave as it was.
+pub fn set_texts_streamed(
+    layout: &mut Layout,
+    texts: Range<usize>,
+    ready: &mut dyn FnMut(&mut Layout, usize, SetText),
+) {
     let volume = layout.volume;
-    let (units, sizes) = units(volume, texts.clone());
+    let (fonts, options) = (layout.shaper.fonts(), layout.options.clone());
+    let (units, sizes) = units(volume, texts);
     let threaded = crate::threads::worth_two(sizes.iter().copied());
-    let done = run(layout, threaded, &units, &sizes, &|layout, unit| {
-        set_unit(layout, volume, unit)
-    });
-    // Units are listed text by text, each text's in reading order: join them.
-    let first = texts.start;
-    let mut texts: Vec<SetText> = texts
-        .map(|_| SetText {
-            items: Vec::new(),
-            notes: NoteLines::new(),
-            missing: Vec::new(),
-        })
-        .collect();
-    for (unit, (set, missing)) in units.iter().zip(done) {
-        let text = &mut texts[unit.text() - first];
-        text.items.extend(set.items);
-        text.notes.extend(set.notes);
-        text.missing.extend(missing);
-    }
-    for text in &mut texts {
-        // Every text's lines wait here until pagination: no growth slack with them.
-        text.items.shrink_to_fit();
-    }
-    texts
+    let mut current = SetText::empty();
+    crate::threads::stream_jobs_with(
+        &units,
+        threaded,
+        layout,
+        || Layout::new(volume, fonts, &options),
+        |layout, unit| {
+            // What the layout held stays there; the unit's own misses go with its lines.
+            let before = std::mem::take(&mut layout.missing);
+            let current_text = layout.current_text;
+            let set = set_unit(layout, volume, unit);
+            layout.current_text = current_text;
+            (set, std::mem::replace(&mut layout.missing, before))
+        },
+        &mut |layout, u, (set, missing): (SetUnit, Vec<Missing>)| {
+            current.items.extend(set.items);
+            current.notes.extend(set.notes);
+            current.missing.extend(missing);
+            // A text's units are in reading order and its notes come last.
+            if let Unit::Notes { text } = units[u] {
+                let mut done = std::mem::replace(&mut current, SetText::empty());
+                done.items.shrink_to_fit();
+                ready(layout, text, done);
+            }
+        },
+    );
 }
 
 /// Runs `set` on every job, the largest (by `sizes`) first, on one or two threads

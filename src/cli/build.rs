@@ -138,43 +138,45 @@ fn build(
     diags.extend(epub::lint_notes(&m.volume));
     // The summary of this build, compared with the last one's and written beside it, is
     // made on a second thread while the outputs are rendered: it reads only the model.
-    let ((mut files, quality_lines), (compared, summary_file)) = std::thread::scope(|scope| {
-        let early = early
-            .join()
-            .expect("loading fonts and the cover does not panic");
-        let earlier = early
-            .earlier
-            .filter(|(name, _)| *name == m.output_name())
-            .map(|(_, earlier)| earlier);
-        let compared = scope.spawn(|| {
-            timings::time("revision summary", || {
-                let mut compared = match earlier {
-                    Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
-                    None => revision::compare(&m, &loaded.sources, &args.out),
-                };
-                let file = compared.file(&m);
-                (compared, file)
-            })
+    let ((mut files, quality_lines), (compared, summary_file, counts)) =
+        std::thread::scope(|scope| {
+            let early = early
+                .join()
+                .expect("loading fonts and the cover does not panic");
+            let earlier = early
+                .earlier
+                .filter(|(name, _)| *name == m.output_name())
+                .map(|(_, earlier)| earlier);
+            let compared = scope.spawn(|| {
+                timings::time("revision summary", || {
+                    let mut compared = match earlier {
+                        Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
+                        None => revision::compare(&m, &loaded.sources, &args.out),
+                    };
+                    let file = compared.file(&m);
+                    // The printed counts of words and notes too: they read only the model.
+                    (compared, file, summary(&m.volume))
+                })
+            });
+            // A cover made from metadata that changed since (the file was edited during the
+            // build) is made again from what was loaded.
+            let cover = early
+                .cover
+                .filter(|(meta, _)| *meta == m.volume.meta)
+                .map(|(_, cover)| cover);
+            let warm = early.warm.map(Arc::new);
+            let rendered = match early.fonts {
+                Ok(fonts) => render(&m, &fonts, args, presets, cover, warm, &mut diags),
+                Err(found) => {
+                    diags.extend(found);
+                    (Vec::new(), Vec::new())
+                }
+            };
+            let compared = compared
+                .join()
+                .expect("the revision summary does not panic");
+            (rendered, compared)
         });
-        // A cover made from metadata that changed since (the file was edited during the
-        // build) is made again from what was loaded.
-        let cover = early
-            .cover
-            .filter(|(meta, _)| *meta == m.volume.meta)
-            .map(|(_, cover)| cover);
-        let warm = early.warm.map(Arc::new);
-        let rendered = match early.fonts {
-            Ok(fonts) => render(&m, &fonts, args, presets, cover, warm, &mut diags),
-            Err(found) => {
-                diags.extend(found);
-                (Vec::new(), Vec::new())
-            }
-        };
-        let compared = compared
-            .join()
-            .expect("the revision summary does not panic");
-        (rendered, compared)
-    });
     if diags.has_errors() {
         print_diagnostics(&loaded.sources, &diags);
         eprintln!("nothing was written");
@@ -191,7 +193,7 @@ fn build(
                 eprint!("{}", timings::report(&timings::take()));
             }
             print_diagnostics(&loaded.sources, &diags);
-            print!("{}{}", summary(&m.volume), m.apparatus.summary());
+            print!("{counts}{}", m.apparatus.summary());
             print!("{}", compared.report());
             for line in &quality_lines {
                 println!("{line}");

@@ -1,6 +1,7 @@
 //! Writing outputs safely: every file goes to a temporary file in the target folder and
 //! is renamed over the old one, so a failed or killed build never leaves a half-written
-//! output. All outputs are produced in memory first; nothing is written if any failed.
+//! output. A file may be staged as soon as it is made ([`Pending::early`]); the renames
+//! come only when every file is staged, and none if any failed.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,9 +20,43 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// An output on its way to the output folder: its bytes, or already staged there
+/// ([`Pending::early`]).
+#[derive(Debug)]
+pub enum Pending {
+    Bytes(OutputFile),
+    /// Written to a temporary file, or the error that gave (reported by [`write_all`]
+    /// in the files' order, as if it came then).
+    Staged(Result<Staged, Diagnostic>),
+}
+
+/// A file written in full to a temporary file in the output folder and synced, to be
+/// renamed over its target by [`write_all`]; dropped, the temporary file is removed.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl Pending {
+    /// `file`, staged into `dir` at once when `dir` is a folder already (so the file's
+    /// writing and syncing overlap the rest of the build, and its bytes are freed), else
+    /// kept in memory: a build that then fails creates no folder. Staged files are
+    /// renamed only by [`write_all`], so the previous outputs stay until every file is
+    /// ready; a failed build drops them, which removes them.
+    pub fn early(dir: &Path, file: OutputFile) -> Pending {
+        if dir.is_dir() {
+            let target = dir.join(&file.name);
+            Pending::Staged(stage(dir, &target, &file.bytes).map(|tmp| Staged { tmp, target }))
+        } else {
+            Pending::Bytes(file)
+        }
+    }
+}
+
 /// Writes every file into `dir` (created if missing), each atomically. Returns the paths
 /// written.
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn write_all(dir: &Path, files: Vec<Pending>) -> Result<Vec<PathBuf>, Diagnostic> {
     if dir.exists() && !dir.is_dir() {
         return Err(Diagnostic::new(
             codes::OUTPUT_WRITE,
@@ -35,20 +70,26 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagn
     std::fs::create_dir_all(dir).map_err(|e| write_error(dir, &e))?;
     // Every file is written in full to its temporary file first; only when all are on
     // disk are they renamed, so a full disk half-way leaves the old set whole (the
-    // temporary files are removed when `staged` is dropped). The files are staged side
-    // by side: most of a file's staging is waiting for the disk to sync it, and those
-    // waits overlap. The first failure in the files' order is reported.
-    let staged: Vec<_> = std::thread::scope(|scope| {
+    // temporary files are removed when `staged` is dropped). The files not staged yet
+    // are staged side by side: most of a file's staging is waiting for the disk to sync
+    // it, and those waits overlap. The first failure in the files' order is reported.
+    let staged: Vec<Result<Staged, Diagnostic>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
-            .iter()
-            .map(|f| {
-                let target = dir.join(&f.name);
-                scope.spawn(move || stage(dir, &target, &f.bytes).map(|tmp| (tmp, target)))
+            .into_iter()
+            .map(|pending| match pending {
+                Pending::Staged(staged) => Err(staged),
+                Pending::Bytes(f) => Ok(scope.spawn(move || {
+                    let target = dir.join(&f.name);
+                    stage(dir, &target, &f.bytes).map(|tmp| Staged { tmp, target })
+                })),
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("staging a file does not panic"))
+            .map(|h| match h {
+                Err(staged) => staged,
+                Ok(h) => h.join().expect("staging a file does not panic"),
+            })
             .collect()
     });
     let staged = staged.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -56,7 +97,7 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Diagn
         std::thread::sleep(std::time::Duration::from_secs(PAUSE_SECONDS));
     }
     let mut written = Vec::new();
-    for (tmp, target) in staged {
+    for Staged { tmp, target } in staged {
         tmp.persist(&target)
             .map_err(|e| write_error(&target, &e.error))?;
         written.push(target);
@@ -158,26 +199,53 @@ pub fn clean_stale_temporaries(dir: &Path) {
 mod tests {
     use super::*;
 
+    fn file(name: &str, text: &str) -> OutputFile {
+        OutputFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn temporaries(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
+            .count()
+    }
+
+    /// A file staged early waits in a temporary file, the old output untouched, until
+    /// every file is written; dropped (a failed build), it leaves nothing behind.
+    #[test]
+    fn early_staging_renames_only_with_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        // No folder yet: nothing is written early.
+        assert!(matches!(
+            Pending::early(&out, file("a.txt", "one")),
+            Pending::Bytes(_)
+        ));
+        write_all(&out, vec![Pending::Bytes(file("a.txt", "one"))]).unwrap();
+        let early = Pending::early(&out, file("a.txt", "two"));
+        assert!(matches!(early, Pending::Staged(Ok(_))));
+        assert_eq!(temporaries(&out), 1);
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"one");
+        drop(early);
+        assert_eq!(temporaries(&out), 0, "a dropped staged file is removed");
+        let early = Pending::early(&out, file("a.txt", "three"));
+        let paths = write_all(&out, vec![early, Pending::Bytes(file("b.txt", "four"))]).unwrap();
+        assert_eq!(paths, vec![out.join("a.txt"), out.join("b.txt")]);
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"three");
+        assert_eq!(std::fs::read(out.join("b.txt")).unwrap(), b"four");
+        assert_eq!(temporaries(&out), 0);
+    }
+
     #[test]
     fn writes_and_replaces() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        write_all(
-            &out,
-            &[OutputFile {
-                name: "a.txt".into(),
-                bytes: b"one".to_vec(),
-            }],
-        )
-        .unwrap();
-        write_all(
-            &out,
-            &[OutputFile {
-                name: "a.txt".into(),
-                bytes: b"two".to_vec(),
-            }],
-        )
-        .unwrap();
+        write_all(&out, vec![Pending::Bytes(file("a.txt", "one"))]).unwrap();
+        write_all(&out, vec![Pending::Bytes(file("a.txt", "two"))]).unwrap();
         assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"two");
         assert_eq!(
             std::fs::read_dir(&out).unwrap().count(),
@@ -200,7 +268,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("f");
         std::fs::write(&file, b"x").unwrap();
-        let err = write_all(&file, &[]).unwrap_err();
+        let err = write_all(&file, Vec::new()).unwrap_err();
         assert_eq!(err.code.id, codes::OUTPUT_WRITE.id);
     }
 }

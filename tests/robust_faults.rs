@@ -271,3 +271,32 @@ fn earlier_outputs_in_place(out: &Path) {
         std::fs::write(out.join(name), EARLIER).unwrap();
     }
 }
+
+/// Outputs are staged as soon as they are made (the EPUB while the PDF is drawn): a
+/// build that fails after that (a character no font has is found by the typesetting)
+/// removes what it staged and leaves the earlier outputs as they were.
+#[test]
+fn a_failed_build_leaves_no_staged_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    earlier_outputs(&out);
+    let run = edition(&[
+        "build",
+        "--manuscript",
+        "tests/fixtures/bad/glyph-missing",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let left = snapshot(&out);
+    assert_eq!(
+        left.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        {
+            let mut names = OUTPUTS.to_vec();
+            names.sort();
+            names
+        },
+        "only the earlier outputs are left"
+    );
+    assert!(left.iter().all(|(_, bytes)| bytes.as_slice() == EARLIER));
+}

@@ -12,7 +12,7 @@ use crate::backmatter::BackMatter;
 use crate::diag::{Diagnostic, Diagnostics, codes};
 use crate::manuscript::{self, Manuscript};
 use crate::model::Volume;
-use crate::output::{self, OutputFile};
+use crate::output::{self, OutputFile, Pending};
 use crate::render::epub;
 use crate::timings;
 use crate::typeset::{FontSet, PageMap, Preset, Style, TypesetOptions, Warm};
@@ -136,6 +136,9 @@ fn build(
     let m = m;
     // Note wording that fails in e-readers' pop-ups is reported whatever the format.
     diags.extend(epub::lint_notes(&m.volume));
+    // Temporary files a killed build left are removed before this build stages its own
+    // (some outputs are staged as soon as they are made: `Pending::early`).
+    output::clean_stale_temporaries(&args.out);
     // The summary of this build, compared with the last one's and written beside it, is
     // made on a second thread while the outputs are rendered: it reads only the model.
     let ((mut files, quality_lines), (compared, summary_file, counts)) =
@@ -153,7 +156,7 @@ fn build(
                         Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
                         None => revision::compare(&m, &loaded.sources, &args.out),
                     };
-                    let file = compared.file(&m);
+                    let file = Pending::early(&args.out, compared.file(&m));
                     // The printed counts of words and notes too: they read only the model.
                     (compared, file, summary(&m.volume))
                 })
@@ -186,8 +189,7 @@ fn build(
         diags.extend(r.diagnostics.iter().cloned());
     }
     files.push(summary_file);
-    output::clean_stale_temporaries(&args.out);
-    match timings::time("write", || output::write_all(&args.out, &files)) {
+    match timings::time("write", || output::write_all(&args.out, files)) {
         Ok(paths) => {
             if args.timings {
                 eprint!("{}", timings::report(&timings::take()));
@@ -222,7 +224,7 @@ fn render(
     cover: Option<Result<epub::CoverImage, Diagnostic>>,
     warm: Option<Arc<Warm>>,
     diags: &mut Diagnostics,
-) -> (Vec<OutputFile>, Vec<String>) {
+) -> (Vec<Pending>, Vec<String>) {
     let name = m.output_name();
     // The back matter (parts made from the apparatus) serves every preset and the EPUB.
     let back = BackMatter::new(&m.volume, &m.apparatus);
@@ -236,16 +238,27 @@ fn render(
     let epub = std::thread::scope(|scope| {
         let (body_map, body_map_received) = std::sync::mpsc::channel::<PageMap>();
         let back = &back;
+        let epub_name = format!("{name}.epub");
         let epub = want_epub.then(|| {
             scope.spawn(move || {
                 let cover = cover
                     .unwrap_or_else(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts)));
                 // None when the A5 edition could not be paginated.
                 let pages = body_map_received.recv().ok();
-                match cover {
+                let (epub, cover_failed) = match cover {
                     Ok(image) => (write_epub(m, back, fonts, pages, Some(image)), None),
                     Err(d) => (write_epub(m, back, fonts, pages, None), Some(d)),
-                }
+                };
+                // Staged here, while the PDF is still drawn: its writing and syncing
+                // leave the build's tail, and its bytes are freed.
+                let epub = epub.map(|bytes| {
+                    let file = OutputFile {
+                        name: epub_name,
+                        bytes,
+                    };
+                    Pending::early(&args.out, file)
+                });
+                (epub, cover_failed)
             })
         });
         // The A5 edition is typeset for the EPUB's page numbers even when its PDF is not
@@ -317,20 +330,14 @@ fn render(
         pdfs.sort_by_key(|(asked, _, _)| *asked);
         for (_, line, file) in pdfs {
             quality_lines.push(line);
-            files.push(file);
+            files.push(Pending::Bytes(file));
         }
         epub.map(|handle| handle.join().expect("the EPUB writer does not panic"))
     });
     if let Some((epub, cover_failed)) = epub {
         diags.extend(cover_failed);
         match epub {
-            Ok(bytes) => files.insert(
-                0,
-                OutputFile {
-                    name: format!("{name}.epub"),
-                    bytes,
-                },
-            ),
+            Ok(pending) => files.insert(0, pending),
             Err(d) => diags.push(d),
         }
     }

@@ -155,6 +155,34 @@ pub fn words(s: &str) -> usize {
     crate::model::text::count_words(s)
 }
 
+/// `words(before) - words(after)` (none when `after` has more) for two versions of a
+/// line that differ in a middle part only: only that part, widened to the nearest
+/// spaces, is counted. A space is neither a letter nor a joiner, and NFC never composes
+/// across it, so word counts add up across it, and the parts outside are the same in
+/// both versions. (Counting whole paragraphs twice per cut was a third of the import.)
+fn words_removed(before: &str, after: &str) -> usize {
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let prefix = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+    let suffix = b[prefix..]
+        .iter()
+        .rev()
+        .zip(a[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // The middle starts after the last space of the common prefix and ends at the first
+    // space of the common suffix: both ASCII, so both are character boundaries.
+    let start = b[..prefix]
+        .iter()
+        .rposition(|&c| c == b' ')
+        .map_or(0, |i| i + 1);
+    let end_from_back = b[b.len() - suffix..]
+        .iter()
+        .position(|&c| c == b' ')
+        .map_or(0, |i| suffix - i);
+    let removed = words(&before[start..before.len() - end_from_back]);
+    removed.saturating_sub(words(&after[start..after.len() - end_from_back]))
+}
+
 /// Applies `from`/`until`: the fates of all lines, `Outside` or `Kept`.
 pub fn select(ctx: &mut Ctx, recipe: &Recipe) -> Vec<Fate> {
     let n = ctx.lines.len();
@@ -282,7 +310,7 @@ pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, R
             let after = apply_cuts(&line.text, &cuts[i]);
             let info = &mut ctx.rules[id.0];
             info.lines += 1;
-            info.words_removed += words(&before).saturating_sub(words(&after));
+            info.words_removed += words_removed(&before, &after);
         }
         if ctx.rules[id.0].lines == 0 {
             ctx.unmatched(RuleKind::Cut, &p, &|i| fates[i] == Fate::Kept);
@@ -304,4 +332,58 @@ pub fn apply_cuts(text: &str, cuts: &[(RuleId, Range<usize>)]) -> String {
     }
     out.push_str(&text[at.min(text.len())..]);
     super::lines::normalize(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words a cut removes, counted in the changed part only, are those counted in
+    /// the whole lines, whatever stands around the cut: accents composed or not,
+    /// hyphens, apostrophes, a cut inside a word, at either end or the whole line.
+    #[test]
+    fn words_removed_counts_as_the_whole_lines_do() {
+        let cases = [
+            (
+                "Allende won in 1970 (p. 12) and fell",
+                "Allende won in 1970 and fell",
+            ),
+            ("com- rade Enri\u{301}quez 12 said", "com- rade said"),
+            ("foo12bar baz", "foo bar baz"),
+            ("foo bar baz", "foo12bar baz"),
+            ("[3] Miguel Enríquez spoke", "Miguel Enríquez spoke"),
+            ("he spoke [3]", "he spoke"),
+            ("the  MIR's   line", "the line"),
+            ("a b c", ""),
+            ("", ""),
+            ("same line", "same line"),
+            ("x \u{301}y z", "x z"),
+            ("l'Unité Populaire 1973", "l'Unité 1973"),
+        ];
+        for (before, after) in cases {
+            assert_eq!(
+                words_removed(before, after),
+                words(before).saturating_sub(words(after)),
+                "{before:?} -> {after:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Two lines that share a start and an end, each part of words, spaces, joiners,
+        /// accents (composed or not), digits and brackets.
+        #[test]
+        fn words_removed_on_any_two_lines(
+            start in "[ a\\-'é1\\[\u{301}]{0,12}",
+            cut in "[ a\\-'é1\\[\u{301}]{0,8}",
+            kept in "[ a\\-'é1\\[\u{301}]{0,8}",
+            end in "[ a\\-'é1\\[\u{301}]{0,12}",
+        ) {
+            let (before, after) = (format!("{start}{cut}{end}"), format!("{start}{kept}{end}"));
+            proptest::prop_assert_eq!(
+                words_removed(&before, &after),
+                words(&before).saturating_sub(words(&after))
+            );
+        }
+    }
 }

@@ -359,6 +359,8 @@ mod tests {
             ("same line", "same line"),
             ("x \u{301}y z", "x z"),
             ("l'Unité Populaire 1973", "l'Unité 1973"),
+            // No space before the change: the count starts at the line's start.
+            ("aé ", "a "),
         ];
         for (before, after) in cases {
             assert_eq!(

@@ -46,11 +46,18 @@ impl Pending {
     /// ready; a failed build drops them, which removes them.
     pub fn early(dir: &Path, file: OutputFile) -> Pending {
         if dir.is_dir() {
-            let target = dir.join(&file.name);
-            Pending::Staged(stage(dir, &target, &file.bytes).map(|tmp| Staged { tmp, target }))
+            Pending::Staged(Staged::new(dir, &file))
         } else {
             Pending::Bytes(file)
         }
+    }
+}
+
+impl Staged {
+    /// `file` written to a new temporary file in `dir`.
+    fn new(dir: &Path, file: &OutputFile) -> Result<Staged, Diagnostic> {
+        let target = dir.join(&file.name);
+        stage(dir, &target, &file.bytes).map(|tmp| Staged { tmp, target })
     }
 }
 
@@ -74,21 +81,23 @@ pub fn write_all(dir: &Path, files: Vec<Pending>) -> Result<Vec<PathBuf>, Diagno
     // are staged side by side: most of a file's staging is waiting for the disk to sync
     // it, and those waits overlap. The first failure in the files' order is reported.
     let staged: Vec<Result<Staged, Diagnostic>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
+        // Each file's staging: done already, or running on a thread of its own.
+        enum Staging<'s> {
+            Done(Result<Staged, Diagnostic>),
+            Running(std::thread::ScopedJoinHandle<'s, Result<Staged, Diagnostic>>),
+        }
+        let staging: Vec<Staging> = files
             .into_iter()
             .map(|pending| match pending {
-                Pending::Staged(staged) => Err(staged),
-                Pending::Bytes(f) => Ok(scope.spawn(move || {
-                    let target = dir.join(&f.name);
-                    stage(dir, &target, &f.bytes).map(|tmp| Staged { tmp, target })
-                })),
+                Pending::Staged(staged) => Staging::Done(staged),
+                Pending::Bytes(f) => Staging::Running(scope.spawn(move || Staged::new(dir, &f))),
             })
             .collect();
-        handles
+        staging
             .into_iter()
-            .map(|h| match h {
-                Err(staged) => staged,
-                Ok(h) => h.join().expect("staging a file does not panic"),
+            .map(|s| match s {
+                Staging::Done(staged) => staged,
+                Staging::Running(h) => h.join().expect("staging a file does not panic"),
             })
             .collect()
     });

@@ -165,13 +165,13 @@ pub fn stream_jobs_with<J, S, R>(
             }
             hand_over(&mut slots, mine);
         }
-        // Every job is taken: the other thread's last results are awaited in turn.
+        // Every job is taken: the other thread's last results are awaited in turn (the
+        // channel ends when that thread does).
         for (j, result) in received.iter() {
             slots[j] = Some(result);
             hand_over(&mut slots, mine);
         }
         other.join().expect("a job does not panic");
-        hand_over(&mut slots, mine);
     });
 }
 

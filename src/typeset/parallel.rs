@@ -27,21 +27,12 @@ use crate::model::{Block, BlockKind, Text, Volume, text::block_text};
 const UNIT_BYTES: usize = 6_000;
 
 /// The set vertical list of one text.
+#[derive(Default)]
 pub struct SetText {
     pub items: Vec<FlowItem>,
     pub notes: NoteLines,
     /// Characters without a glyph, in the order met.
     pub missing: Vec<Missing>,
-}
-
-impl SetText {
-    fn empty() -> SetText {
-        SetText {
-            items: Vec::new(),
-            notes: NoteLines::new(),
-            missing: Vec::new(),
-        }
-    }
 }
 
 /// One piece of a text's setting.
@@ -111,7 +102,7 @@ pub fn set_texts_streamed(
     let (fonts, options) = (layout.shaper.fonts(), layout.options.clone());
     let (units, sizes) = units(volume, texts);
     let threaded = crate::threads::worth_two(sizes.iter().copied());
-    let mut current = SetText::empty();
+    let mut current = SetText::default();
     crate::threads::stream_jobs_with(
         &units,
         threaded,
@@ -131,7 +122,7 @@ pub fn set_texts_streamed(
             current.missing.extend(missing);
             // A text's units are in reading order and its notes come last.
             if let Unit::Notes { text } = units[u] {
-                let mut done = std::mem::replace(&mut current, SetText::empty());
+                let mut done = std::mem::take(&mut current);
                 done.items.shrink_to_fit();
                 ready(layout, text, done);
             }

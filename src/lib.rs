@@ -11,6 +11,7 @@ pub mod config;
 pub mod diag;
 pub mod import;
 pub mod manuscript;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod render;

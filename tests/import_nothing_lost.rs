@@ -5,8 +5,55 @@
 
 mod import_common;
 
-use import_common::{SLUGS, load};
+use import_common::{SLUGS, load, load_counting};
+use reader_edition::import::WordCounts;
 use reader_edition::model::text::normalize_words;
+
+/// A build imports without the report's word counts (it shows no report): the Markdown,
+/// the diagnostics and the rest of the report are the same as with them.
+#[test]
+fn an_import_without_word_counts_gives_the_same_text() {
+    for slug in SLUGS {
+        let counted = load_counting(slug, WordCounts::Counted);
+        let uncounted = load_counting(slug, WordCounts::NotCounted);
+        let messages = |l: &import_common::Loaded| {
+            l.diags
+                .iter()
+                .map(|d| format!("{} {}", d.code.id, d.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&counted), messages(&uncounted), "{slug}");
+        let (a, b) = (counted.imported.unwrap(), uncounted.imported.unwrap());
+        assert_eq!(a.markdown, b.markdown, "{slug}");
+        assert_eq!(
+            a.report.expected_words(&counted.raw),
+            b.report.expected_words(&uncounted.raw),
+            "{slug}"
+        );
+        assert_eq!(
+            a.report.words_rejoined(),
+            b.report.words_rejoined(),
+            "{slug}"
+        );
+        assert!(
+            a.report.raw_words() > 0 && a.report.words_removed() > 0,
+            "{slug}"
+        );
+        assert_eq!(
+            (b.report.raw_words(), b.report.words_removed()),
+            (0, 0),
+            "{slug}"
+        );
+        assert!(
+            b.report.render().contains("words were not counted"),
+            "{slug}"
+        );
+        assert!(
+            !a.report.render().contains("words were not counted"),
+            "{slug}"
+        );
+    }
+}
 
 #[test]
 fn every_text_keeps_every_word_its_rules_do_not_remove() {

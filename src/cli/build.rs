@@ -70,6 +70,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     if args.timings {
         timings::enable();
     }
+    crate::memory::use_pages(crate::memory::pages_for(&args.manuscript.manuscript));
     // An unknown preset is a usage error, like a misspelt flag: exit 2 before any work.
     let mut usage = Diagnostics::new();
     let presets = parse_presets(&args.preset, &mut usage);
@@ -119,7 +120,9 @@ fn build(
     // The sender goes with the callback, so the early thread stops waiting for the texts
     // once the manuscript is loaded, whether they were sent or not.
     let loaded = timings::time("load (with apparatus)", || {
-        manuscript::load_observed(&args.manuscript.manuscript, move |volume| {
+        // No import report is shown: its word counts are not made.
+        let counts = manuscript::WordCounts::NotCounted;
+        manuscript::load_observed(&args.manuscript.manuscript, counts, move |volume| {
             // The early thread may be gone (fonts missing): nothing to warm then.
             let _ = parsed.send(volume.clone());
         })

@@ -24,10 +24,10 @@ use crate::diag::{Diagnostic, FileId, Span, codes};
 pub use hyphen::Corpus;
 pub use lines::{Line, split_lines};
 pub use recipe::{Layout, Recipe};
-pub use report::Report;
+pub use report::{Report, WordCounts};
 
 use paragraphs::{BreakClass, BreakRules};
-use rules::{Ctx, Fate, Item, RuleKind, words};
+use rules::{Ctx, Fate, Item, RuleKind};
 
 /// What `import` needs: the raw text, its recipe and the corpus of all raw sources.
 pub struct ImportInput<'a> {
@@ -55,6 +55,17 @@ pub fn import(input: &ImportInput) -> (Option<Imported>, Vec<Diagnostic>) {
 /// [`import`] of a raw text already split into `lines` ([`split_lines`] of `input.raw`:
 /// the manuscript splits each source once, for the corpus and its import).
 pub fn import_lines(input: &ImportInput, lines: &[Line]) -> (Option<Imported>, Vec<Diagnostic>) {
+    import_lines_counting(input, lines, WordCounts::Counted)
+}
+
+/// [`import_lines`], with the report's word counts made or not (`counts`): the Markdown,
+/// the diagnostics and the rest of the report are the same either way. A build, which
+/// shows no import report, skips them: they were a third of the import.
+pub fn import_lines_counting(
+    input: &ImportInput,
+    lines: &[Line],
+    counts: WordCounts,
+) -> (Option<Imported>, Vec<Diagnostic>) {
     let recipe = input.recipe;
     let mut ctx = Ctx {
         lines,
@@ -62,6 +73,7 @@ pub fn import_lines(input: &ImportInput, lines: &[Line]) -> (Option<Imported>, V
         recipe_file: input.recipe_file,
         rules: Vec::new(),
         diags: Vec::new(),
+        counts,
     };
     let mut fates = rules::select(&mut ctx, recipe);
     rules::drop_lines(&mut ctx, recipe, &mut fates);
@@ -109,8 +121,9 @@ pub fn import_lines(input: &ImportInput, lines: &[Line]) -> (Option<Imported>, V
     }
     let markdown = markdown::render(&built.blocks);
     let report = Report {
-        raw_words: words(input.raw),
-        output_words: words(&markdown),
+        raw_words: ctx.words(input.raw),
+        output_words: ctx.words(&markdown),
+        counts,
         fates,
         cuts: cuts
             .into_iter()

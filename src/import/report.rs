@@ -29,6 +29,18 @@ pub struct Report {
     pub(crate) breaks: Vec<BreakDecision>,
     pub(crate) raw_words: usize,
     pub(crate) output_words: usize,
+    /// Whether the word counts above and the rules' were made.
+    pub(crate) counts: WordCounts,
+}
+
+/// Whether an import counts words for its report: how many the raw text and the output
+/// have, and how many each rule removed. Counting is a third of an import; a build,
+/// which shows no report, does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordCounts {
+    Counted,
+    /// The report's counts are 0 and it says they were not made.
+    NotCounted,
 }
 
 impl Report {
@@ -83,6 +95,9 @@ impl Report {
         let mut s = String::new();
         let removed: usize = self.rules.iter().map(|r| r.words_removed).sum();
         let _ = writeln!(s, "Import report");
+        if self.counts == WordCounts::NotCounted {
+            let _ = writeln!(s, "  (words were not counted: every count below is 0)");
+        }
         let _ = writeln!(
             s,
             "  raw text: {} lines, {} words; removed by rules: {} words; split words rejoined: {} \

@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Span, codes};
 
 use super::pattern::{Pattern, SpannedPattern};
 use super::recipe::{BlockRule, Recipe};
+use super::report::WordCounts;
 use super::rules::{Ctx, Fate, Item, RuleId, RuleKind, words};
 
 /// What a kept line is in the output.
@@ -293,6 +294,9 @@ pub fn kept_text(text: &str, keep: &Option<Range<usize>>) -> String {
 
 /// Adds the words each block rule left out (heading markup with words, list markers…).
 pub fn count_removed(ctx: &mut Ctx, r: &Roles, texts: &[String]) {
+    if ctx.counts == WordCounts::NotCounted {
+        return;
+    }
     for (i, keep) in r.keep.iter().enumerate() {
         if let (Some(_), Some(id)) = (keep, r.claimed_by[i]) {
             let removed = words(&texts[i]).saturating_sub(words(&kept_text(&texts[i], keep)));

@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, FileId, codes};
 use super::lines::Line;
 use super::pattern::{SpannedPattern, closest_line};
 use super::recipe::Recipe;
+use super::report::WordCounts;
 
 /// Index of a rule in [`Rules::info`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,9 +87,19 @@ pub struct Ctx<'a> {
     pub recipe_file: FileId,
     pub rules: Vec<RuleInfo>,
     pub diags: Vec<Diagnostic>,
+    /// Whether the report's word counts are made.
+    pub counts: WordCounts,
 }
 
 impl<'a> Ctx<'a> {
+    /// [`words`] of `s` for the report; 0 when its word counts are not made.
+    pub fn words(&self, s: &str) -> usize {
+        match self.counts {
+            WordCounts::Counted => words(s),
+            WordCounts::NotCounted => 0,
+        }
+    }
+
     pub fn add_rule(&mut self, kind: RuleKind, label: &str) -> RuleId {
         self.rules.push(RuleInfo {
             kind,
@@ -220,7 +231,7 @@ pub fn select(ctx: &mut Ctx, recipe: &Recipe) -> Vec<Fate> {
         .iter()
         .filter(|i| !ctx.lines[**i].is_blank())
         .count();
-    ctx.rules[id.0].words_removed = outside.iter().map(|i| words(&ctx.lines[*i].text)).sum();
+    ctx.rules[id.0].words_removed = outside.iter().map(|i| ctx.words(&ctx.lines[*i].text)).sum();
     fates
 }
 
@@ -264,9 +275,10 @@ pub fn drop_lines(ctx: &mut Ctx, recipe: &Recipe, fates: &mut [Fate]) {
             for (line, fate) in block {
                 if *fate == Fate::Kept {
                     *fate = Fate::Dropped(id);
+                    let words = ctx.words(&line.text);
                     let info = &mut ctx.rules[id.0];
                     info.lines += usize::from(!line.is_blank());
-                    info.words_removed += words(&line.text);
+                    info.words_removed += words;
                 }
             }
             i = last + 1;
@@ -291,7 +303,6 @@ pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, R
             if fates[i] != Fate::Kept {
                 continue;
             }
-            let before = apply_cuts(&line.text, &cuts[i]);
             let found: Vec<Range<usize>> = p
                 .find_all(&line.text)
                 .into_iter()
@@ -304,13 +315,17 @@ pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, R
             if found.is_empty() {
                 continue;
             }
+            // The line as the earlier cuts left it, and as this rule's leave it.
+            let before =
+                (ctx.counts == WordCounts::Counted).then(|| apply_cuts(&line.text, &cuts[i]));
             cuts[i].extend(found.into_iter().map(|r| (id, r)));
             ctx.applied(id, i);
             cuts[i].sort_by_key(|(_, r)| r.start);
-            let after = apply_cuts(&line.text, &cuts[i]);
             let info = &mut ctx.rules[id.0];
             info.lines += 1;
-            info.words_removed += words_removed(&before, &after);
+            if let Some(before) = before {
+                info.words_removed += words_removed(&before, &apply_cuts(&line.text, &cuts[i]));
+            }
         }
         if ctx.rules[id.0].lines == 0 {
             ctx.unmatched(RuleKind::Cut, &p, &|i| fates[i] == Fate::Kept);

@@ -17,6 +17,7 @@ use crate::config::{EditionConfig, Precision, check_date, parse_toml};
 use crate::diag::{Diagnostic, Diagnostics, Sources, Span, codes};
 use crate::model::{Text, TextId, Volume, VolumeMeta};
 
+pub use crate::import::WordCounts;
 pub use files::decode;
 pub use sources::ImportRecord;
 
@@ -43,16 +44,17 @@ pub struct Loaded {
 
 /// Reads and checks the manuscript in `root`.
 pub fn load(root: &Path) -> Loaded {
-    load_observed(root, |_| {})
+    load_observed(root, WordCounts::Counted, |_| {})
 }
 
 /// [`load`], handing `parsed` the volume as soon as its texts are parsed without error,
 /// before the registries are read and the apparatus is computed (which may still find
-/// errors): for work that needs only the texts' words and can start then.
-pub fn load_observed(root: &Path, parsed: impl FnOnce(&Volume)) -> Loaded {
+/// errors): for work that needs only the texts' words and can start then. `counts`: whether
+/// the import reports count words (only `edition import` shows them).
+pub fn load_observed(root: &Path, counts: WordCounts, parsed: impl FnOnce(&Volume)) -> Loaded {
     let mut sources = Sources::new();
     let mut diags = Diagnostics::new();
-    let manuscript = load_into(root, &mut sources, &mut diags, parsed);
+    let manuscript = load_into(root, &mut sources, &mut diags, counts, parsed);
     let manuscript = if diags.has_errors() { None } else { manuscript };
     Loaded {
         sources,
@@ -75,6 +77,7 @@ fn load_into(
     root: &Path,
     sources: &mut Sources,
     diags: &mut Diagnostics,
+    counts: WordCounts,
     on_parsed: impl FnOnce(&Volume),
 ) -> Option<Manuscript> {
     if !root.is_dir() {
@@ -128,7 +131,7 @@ fn load_into(
     }
     let mut ids = markdown::IdAlloc::default();
     let (volume_texts, imports) = crate::timings::time("load: texts", || {
-        sources::build_texts(root, parsed, sources, &mut ids, diags)
+        sources::build_texts(root, parsed, sources, &mut ids, diags, counts)
     });
     let mut volume = Volume {
         meta: volume_meta(&config),

@@ -31,6 +31,7 @@ pub fn build_texts(
     sources: &mut Sources,
     ids: &mut IdAlloc,
     diags: &mut Diagnostics,
+    counts: import::WordCounts,
 ) -> (Vec<Text>, Vec<ImportRecord>) {
     // 1. Read every raw source (a raw file shared by two texts is read once).
     let mut raw_files: Vec<Option<FileId>> = Vec::new();
@@ -87,7 +88,7 @@ pub fn build_texts(
     // 3. Import every source (side by side: an import reads only its raw text, its
     // recipe and the corpus), then parse, in order.
     let mut imports = crate::timings::time("load: imports", || {
-        import_all(&texts, &raw_files, sources, &split, &corpus)
+        import_all(&texts, &raw_files, sources, &split, &corpus, counts)
     });
     // 4. Register each text's Markdown (the imported file is one of its own), in order.
     let mut records = Vec::new();
@@ -245,6 +246,7 @@ fn import_all(
     sources: &Sources,
     split: &BTreeMap<FileId, Vec<import::Line>>,
     corpus: &Corpus,
+    counts: import::WordCounts,
 ) -> Vec<Option<ImportResult>> {
     let run = |index: usize| -> Option<ImportResult> {
         let t = &texts[index];
@@ -261,7 +263,11 @@ fn import_all(
             corpus,
         };
         // Every raw file was split (`split` is made from all of them).
-        Some(import::import_lines(&input, &split[&raw_file]))
+        Some(import::import_lines_counting(
+            &input,
+            &split[&raw_file],
+            counts,
+        ))
     };
     let size = |&i: &usize| raw_files[i].map_or(0, |f| sources.text(f).len());
     let jobs: Vec<usize> = (0..texts.len())

@@ -133,7 +133,8 @@ mod tests {
     fn warmed_caches_change_nothing() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let parsed = std::cell::RefCell::new(None);
-        let loaded = crate::manuscript::load_observed(&root.join("manuscript"), |v| {
+        let counts = crate::manuscript::WordCounts::Counted;
+        let loaded = crate::manuscript::load_observed(&root.join("manuscript"), counts, |v| {
             *parsed.borrow_mut() = Some(v.clone())
         });
         let m = loaded.manuscript.expect("the volume loads");

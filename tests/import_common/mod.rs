@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use reader_edition::config::{TextConfig, parse_toml};
 use reader_edition::diag::{Diagnostic, FileId};
-use reader_edition::import::{Corpus, ImportInput, Imported, import};
+use reader_edition::import::{
+    Corpus, ImportInput, Imported, WordCounts, import_lines_counting, split_lines,
+};
 
 /// The six source texts of the edition.
 pub const SLUGS: &[&str] = &[
@@ -45,6 +47,11 @@ pub struct Loaded {
 }
 
 pub fn load(slug: &str) -> Loaded {
+    load_counting(slug, WordCounts::Counted)
+}
+
+/// [`load`], the report's word counts made or not.
+pub fn load_counting(slug: &str, counts: WordCounts) -> Loaded {
     let toml_text =
         std::fs::read_to_string(manuscript().join(format!("texts/{slug}.toml"))).unwrap();
     let config: TextConfig =
@@ -61,7 +68,7 @@ pub fn load(slug: &str) -> Loaded {
         recipe_file: FileId(1),
         corpus: &corpus,
     };
-    let (imported, diags) = import(&input);
+    let (imported, diags) = import_lines_counting(&input, &split_lines(&raw), counts);
     Loaded {
         raw,
         config,

@@ -11,7 +11,6 @@ pub mod config;
 pub mod diag;
 pub mod import;
 pub mod manuscript;
-pub mod memory;
 pub mod model;
 pub mod output;
 pub mod render;

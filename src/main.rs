@@ -4,8 +4,12 @@
 /// objects (shaped words, glyph runs, lines), and glibc's frees, which coalesce chunks,
 /// were a tenth of the build's time. Measured on this volume (interleaved runs): 8% less
 /// CPU time; at 50 copies 7.9 s and 756 MiB instead of 8.9 s and 876 MiB; for one copy
-/// a peak of 56 MiB instead of 48 MiB. Its arenas ask for transparent huge pages, which a
-/// build turns off for a very large manuscript (`reader_edition::memory`).
+/// a peak of 56 MiB instead of 48 MiB. Built without transparent huge pages (`no_thp`):
+/// on this project's machines (virtual, whose freed memory the host takes back) a 2 MiB
+/// page costs the host 512 faults however little of it is used, and a build's threads
+/// touch their heaps sparsely; in runs a few seconds apart, as in the benchmark, a build
+/// took 396 ms with huge pages against 331 ms without (system time 223 against 74 ms),
+/// though back to back it was 8% faster with them.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

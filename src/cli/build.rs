@@ -70,7 +70,6 @@ pub fn run(args: &BuildArgs) -> u8 {
     if args.timings {
         timings::enable();
     }
-    crate::memory::use_pages(crate::memory::pages_for(&args.manuscript.manuscript));
     // An unknown preset is a usage error, like a misspelt flag: exit 2 before any work.
     let mut usage = Diagnostics::new();
     let presets = parse_presets(&args.preset, &mut usage);

@@ -22,7 +22,6 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    crate::memory::use_pages(crate::memory::pages_for(&args.manuscript.manuscript));
     let loaded = manuscript::load(&args.manuscript.manuscript);
     let mut diags = loaded.diagnostics.clone();
     let mut compared = None;

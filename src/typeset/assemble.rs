@@ -304,7 +304,7 @@ pub(super) fn fit_head(
     head: &str,
     size: f32,
     measure: f32,
-) -> std::rc::Rc<super::Shaped> {
+) -> std::sync::Arc<super::Shaped> {
     let mut words: Vec<&str> = head.split_whitespace().collect();
     let mut text = head.to_string();
     loop {

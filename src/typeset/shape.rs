@@ -2,7 +2,6 @@
 //! becomes glyph ids with advances (in ems) and the byte cluster of each glyph. Each
 //! distinct (text, style, variant) is shaped once; the result is shared from a cache.
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -112,9 +111,10 @@ pub struct Shaper<'f> {
     /// The plan of each style and variant, by [`slot`].
     plans: Vec<ShapePlan>,
     /// Per style and variant (by [`slot`]: an index, not a lookup, on every call), each
-    /// distinct string shaped so far: looked up by `&str` (no allocation per call) with a
-    /// fast non-random hash (the map is never iterated).
-    cache: [FxHashMap<Box<str>, Rc<Shaped>>; SLOTS],
+    /// distinct string this shaper shaped: looked up by `&str` (no allocation per call)
+    /// with a fast non-random hash (the map is never iterated). Shared (`Arc`) with the
+    /// lines set from it, and, for a warm-up's shaper, with the run's layouts.
+    cache: [FxHashMap<Box<str>, Arc<Shaped>>; SLOTS],
     buffer: Option<Buffer>,
     /// Whether the face has real glyphs for each variant (else the variant falls back).
     real: [bool; SLOTS],
@@ -174,7 +174,7 @@ impl<'f> Shaper<'f> {
     /// The strings shaped so far, by style and variant.
     pub(crate) fn into_cache(
         self,
-    ) -> impl Iterator<Item = ((Style, Variant), FxHashMap<Box<str>, Rc<Shaped>>)> {
+    ) -> impl Iterator<Item = ((Style, Variant), FxHashMap<Box<str>, Arc<Shaped>>)> {
         SLOT_KEYS.into_iter().zip(self.cache)
     }
 
@@ -188,8 +188,9 @@ impl<'f> Shaper<'f> {
         self.real[slot(style, variant)]
     }
 
-    /// Shapes `text`, from the cache when it was shaped before.
-    pub fn shape(&mut self, text: &str, style: Style, variant: Variant) -> Rc<Shaped> {
+    /// Shapes `text`, from the cache when it was shaped before: this shaper's, then the
+    /// warm-up's (shared, not copied: every layout of a run reads the same entries).
+    pub fn shape(&mut self, text: &str, style: Style, variant: Variant) -> Arc<Shaped> {
         self.calls += 1;
         let variant = if self.has_real(style, variant) {
             variant
@@ -200,17 +201,15 @@ impl<'f> Shaper<'f> {
         if let Some(s) = self.cache[slot].get(text) {
             return s.clone();
         }
-        let warmed = self
+        if let Some(shaped) = self
             .warm
             .as_ref()
-            .and_then(|w| w.shaped(text, style, variant));
-        let shaped = match warmed {
-            Some(shaped) => Rc::new(shaped.clone()),
-            None => {
-                self.misses += 1;
-                Rc::new(self.shape_uncached(text, style, variant))
-            }
-        };
+            .and_then(|w| w.shaped(text, style, variant))
+        {
+            return shaped.clone();
+        }
+        self.misses += 1;
+        let shaped = Arc::new(self.shape_uncached(text, style, variant));
         self.cache[slot].insert(text.into(), shaped.clone());
         shaped
     }
@@ -276,7 +275,7 @@ mod tests {
         assert_eq!(office.glyphs.len(), 4, "{:?}", office.glyphs);
         assert_eq!(office.text_range(1..2), 1..4);
         let again = shaper.shape("office", Style::Regular, Variant::Normal);
-        assert!(Rc::ptr_eq(&office, &again));
+        assert!(Arc::ptr_eq(&office, &again));
         let av = shaper.shape("AV", Style::Regular, Variant::Normal);
         let a = shaper.shape("A", Style::Regular, Variant::Normal);
         let v = shaper.shape("V", Style::Regular, Variant::Normal);

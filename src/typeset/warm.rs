@@ -10,6 +10,7 @@
 //! and acronyms); its hyphenation points are found without, and the run drops them for
 //! a word it keeps whole ([`Hyphenation::break_points_in`]).
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashMap;
@@ -23,7 +24,7 @@ use crate::typeset::FontSet;
 /// Shaped strings and hyphenation points found ahead of a run.
 #[derive(Default)]
 pub struct Warm {
-    shaped: FxHashMap<(Style, Variant), FxHashMap<Box<str>, Shaped>>,
+    shaped: FxHashMap<(Style, Variant), FxHashMap<Box<str>, Arc<Shaped>>>,
     breaks: FxHashMap<hypher::Lang, FxHashMap<Box<str>, Box<[BreakPoint]>>>,
     /// The letters kept before and after a hyphenation point when the points were found.
     margins: Option<(usize, usize)>,
@@ -43,7 +44,12 @@ impl std::fmt::Debug for Warm {
 
 impl Warm {
     /// `text` as shaped in `style` and `variant` (the variant the face really has).
-    pub(crate) fn shaped(&self, text: &str, style: Style, variant: Variant) -> Option<&Shaped> {
+    pub(crate) fn shaped(
+        &self,
+        text: &str,
+        style: Style,
+        variant: Variant,
+    ) -> Option<&Arc<Shaped>> {
         self.shaped.get(&(style, variant))?.get(text)
     }
 
@@ -74,17 +80,7 @@ impl Warm {
             .map(|h| std::mem::take(&mut *h.cache.borrow_mut()))
             .unwrap_or_default();
         Warm {
-            shaped: layout
-                .shaper
-                .into_cache()
-                .map(|(key, words)| {
-                    let words = words
-                        .into_iter()
-                        .map(|(word, shaped)| (word, std::rc::Rc::unwrap_or_clone(shaped)))
-                        .collect();
-                    (key, words)
-                })
-                .collect(),
+            shaped: layout.shaper.into_cache().collect(),
             breaks: breaks
                 .into_iter()
                 .map(|(lang, words)| {
@@ -124,7 +120,6 @@ mod tests {
     use super::*;
     use crate::typeset::{TypesetOptions, typeset};
     use std::path::Path;
-    use std::sync::Arc;
 
     /// The volume typeset with caches warmed from its texts as parsed (before the
     /// apparatus, with no word kept whole) is the volume typeset without them, page for

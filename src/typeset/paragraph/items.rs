@@ -3,7 +3,6 @@
 //! of what each item draws.
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use super::collect::Piece;
 use super::hyphenate::{Hyphenation, break_points};
@@ -40,7 +39,7 @@ const SUPERIOR_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶
 /// A run of glyphs of one shaped string.
 #[derive(Debug, Clone)]
 pub struct Frag {
-    pub shaped: Rc<Shaped>,
+    pub shaped: std::sync::Arc<Shaped>,
     pub glyphs: Range<usize>,
     pub size: f32,
     /// Baseline shift upwards, in points.

@@ -99,7 +99,7 @@ fn without_fonts_there_is_no_cover() {
 fn unreadable_cover_fonts_are_e515() {
     use reader_edition::render::epub::{CoverFonts, EpubOptions, write_epub};
     let fonts = CoverFonts {
-        title: b"not a font".to_vec(),
+        title: std::sync::Arc::new(b"not a font".to_vec()),
         ..epub_support::cover_fonts()
     };
     let Err(d) = write_epub(

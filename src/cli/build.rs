@@ -379,8 +379,8 @@ fn write_epub(
         cover_image: cover,
         pages,
         heading_fonts: Some(epub::HeadingFonts {
-            regular: fonts.face(Style::Regular).data.as_ref().clone(),
-            bold: fonts.face(Style::Bold).data.as_ref().clone(),
+            regular: fonts.face(Style::Regular).data.clone(),
+            bold: fonts.face(Style::Bold).data.clone(),
         }),
         back_matter: Some(back),
         ..epub::EpubOptions::default()
@@ -398,7 +398,7 @@ fn print_edition(m: &Manuscript) -> String {
 
 /// The cover is set in the text face: bold title, italic subtitle, regular names.
 pub(super) fn cover_fonts(fonts: &FontSet) -> epub::CoverFonts {
-    let bytes = |style: Style| fonts.face(style).data.as_ref().clone();
+    let bytes = |style: Style| fonts.face(style).data.clone();
     epub::CoverFonts {
         title: bytes(Style::Bold),
         subtitle: bytes(Style::Italic),

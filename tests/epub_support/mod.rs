@@ -412,8 +412,11 @@ pub fn build_edge() -> Vec<u8> {
 /// The edition's fonts for the cover, from the repository's `fonts/`.
 pub fn cover_fonts() -> reader_edition::render::epub::CoverFonts {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
-    let read =
-        |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}"));
+    let read = |name: &str| {
+        std::sync::Arc::new(
+            std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}")),
+        )
+    };
     reader_edition::render::epub::CoverFonts {
         title: read("LinLibertine_RB.otf"),
         subtitle: read("LinLibertine_RI.otf"),
@@ -424,8 +427,11 @@ pub fn cover_fonts() -> reader_edition::render::epub::CoverFonts {
 /// The edition's heading faces, read from `fonts/`.
 pub fn heading_fonts() -> reader_edition::render::epub::HeadingFonts {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
-    let read =
-        |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}"));
+    let read = |name: &str| {
+        std::sync::Arc::new(
+            std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fonts/{name}: {e}")),
+        )
+    };
     reader_edition::render::epub::HeadingFonts {
         regular: read("LinLibertine_R.otf"),
         bold: read("LinLibertine_RB.otf"),

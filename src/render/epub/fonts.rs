@@ -7,11 +7,12 @@ use super::ocf::{Compression, PackageFile};
 use super::opf::ManifestItem;
 
 /// The faces headings are set in: regular for titles and italic-free levels, bold for
-/// section headings (as in the printed book).
+/// section headings (as in the printed book). Shared with the typesetter's font set, not
+/// copied from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadingFonts {
-    pub regular: Vec<u8>,
-    pub bold: Vec<u8>,
+    pub regular: std::sync::Arc<Vec<u8>>,
+    pub bold: std::sync::Arc<Vec<u8>>,
 }
 
 /// The family name the stylesheet gives the embedded faces: distinct from any installed

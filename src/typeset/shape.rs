@@ -38,7 +38,7 @@ impl Variant {
 }
 
 /// Number of (style, variant) pairs: the shaper's tables are arrays of this length.
-const SLOTS: usize = Style::ALL.len() * Variant::ALL.len();
+pub(crate) const SLOTS: usize = Style::ALL.len() * Variant::ALL.len();
 
 /// Every (style, variant), in the order of their slots.
 const SLOT_KEYS: [(Style, Variant); SLOTS] = {
@@ -54,8 +54,8 @@ const SLOT_KEYS: [(Style, Variant); SLOTS] = {
     keys
 };
 
-/// The index of `(style, variant)` in the shaper's tables.
-fn slot(style: Style, variant: Variant) -> usize {
+/// The index of `(style, variant)` in the shaper's tables (and the warm-up's).
+pub(crate) fn slot(style: Style, variant: Variant) -> usize {
     style as usize * Variant::ALL.len() + variant as usize
 }
 
@@ -171,11 +171,9 @@ impl<'f> Shaper<'f> {
         Shaper { warm, ..self }
     }
 
-    /// The strings shaped so far, by style and variant.
-    pub(crate) fn into_cache(
-        self,
-    ) -> impl Iterator<Item = ((Style, Variant), FxHashMap<Box<str>, Arc<Shaped>>)> {
-        SLOT_KEYS.into_iter().zip(self.cache)
+    /// The strings shaped so far, by the [`slot`] of their style and variant.
+    pub(crate) fn into_cache(self) -> [FxHashMap<Box<str>, Arc<Shaped>>; SLOTS] {
+        self.cache
     }
 
     /// The faces this shaper sets.
@@ -201,11 +199,7 @@ impl<'f> Shaper<'f> {
         if let Some(s) = self.cache[slot].get(text) {
             return s.clone();
         }
-        if let Some(shaped) = self
-            .warm
-            .as_ref()
-            .and_then(|w| w.shaped(text, style, variant))
-        {
+        if let Some(shaped) = self.warm.as_ref().and_then(|w| w.shaped(text, slot)) {
             return shaped.clone();
         }
         self.misses += 1;

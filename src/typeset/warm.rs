@@ -16,16 +16,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rustc_hash::FxHashMap;
 
 use super::paragraph::hyphenate::{BreakCache, BreakPoint};
-use super::shape::{Shaped, Variant};
-use super::{Layout, Style, TypesetOptions, parallel};
+use super::shape::{SLOTS, Shaped};
+use super::{Layout, TypesetOptions, parallel};
 use crate::model::Volume;
 use crate::typeset::FontSet;
 
 /// Shaped strings and hyphenation points found ahead of a run.
 #[derive(Default)]
 pub struct Warm {
-    shaped: FxHashMap<(Style, Variant), FxHashMap<Box<str>, Arc<Shaped>>>,
-    breaks: FxHashMap<hypher::Lang, FxHashMap<Box<str>, Box<[BreakPoint]>>>,
+    /// By the shaper's slot of their style and variant ([`super::shape::slot`]).
+    shaped: [FxHashMap<Box<str>, Arc<Shaped>>; SLOTS],
+    breaks: BreakCache,
     /// The letters kept before and after a hyphenation point when the points were found.
     margins: Option<(usize, usize)>,
 }
@@ -43,14 +44,10 @@ impl std::fmt::Debug for Warm {
 }
 
 impl Warm {
-    /// `text` as shaped in `style` and `variant` (the variant the face really has).
-    pub(crate) fn shaped(
-        &self,
-        text: &str,
-        style: Style,
-        variant: Variant,
-    ) -> Option<&Arc<Shaped>> {
-        self.shaped.get(&(style, variant))?.get(text)
+    /// `text` as shaped in the style and variant of the shaper's `slot` (the variant the
+    /// face really has).
+    pub(crate) fn shaped(&self, text: &str, slot: usize) -> Option<&Arc<Shaped>> {
+        self.shaped.get(slot)?.get(text)
     }
 
     /// The break points of `word` by the patterns of `lang` with `margins` letters kept
@@ -60,16 +57,16 @@ impl Warm {
         word: &str,
         lang: hypher::Lang,
         margins: (usize, usize),
-    ) -> Option<&[BreakPoint]> {
+    ) -> Option<&Arc<[BreakPoint]>> {
         if self.margins != Some(margins) {
             return None;
         }
-        self.breaks.get(&lang)?.get(word).map(|p| &p[..])
+        self.breaks.get(&lang)?.get(word)
     }
 
     /// Number of strings shaped.
     pub fn shaped_len(&self) -> usize {
-        self.shaped.values().map(|m| m.len()).sum()
+        self.shaped.iter().map(|m| m.len()).sum()
     }
 
     /// What a layout's caches hold.
@@ -80,17 +77,8 @@ impl Warm {
             .map(|h| std::mem::take(&mut *h.cache.borrow_mut()))
             .unwrap_or_default();
         Warm {
-            shaped: layout.shaper.into_cache().collect(),
-            breaks: breaks
-                .into_iter()
-                .map(|(lang, words)| {
-                    let words = words
-                        .into_iter()
-                        .map(|(word, points)| (word, Box::from(&points[..])))
-                        .collect();
-                    (lang, words)
-                })
-                .collect(),
+            shaped: layout.shaper.into_cache(),
+            breaks,
             margins,
         }
     }

@@ -41,7 +41,7 @@ pub struct Hyphenation {
 }
 
 /// The break points found so far, by language of the patterns and word.
-pub type BreakCache = FxHashMap<hypher::Lang, FxHashMap<Box<str>, Rc<[BreakPoint]>>>;
+pub type BreakCache = FxHashMap<hypher::Lang, FxHashMap<Box<str>, Arc<[BreakPoint]>>>;
 
 impl Hyphenation {
     /// The settings for a BCP 47 language tag, when there are patterns for it.
@@ -59,14 +59,14 @@ impl Hyphenation {
 
     /// The break points of `word` in the paragraph's language, from the cache when it
     /// was seen before.
-    pub fn break_points(&self, word: &str) -> Rc<[BreakPoint]> {
+    pub fn break_points(&self, word: &str) -> Arc<[BreakPoint]> {
         self.break_points_in(word, None)
     }
 
     /// The break points of `word` of a foreign phrase in `lang` (`None`: the
     /// paragraph's language): its own patterns, and none when hypher has no patterns
     /// for it (better no hyphen than one placed by the rules of another language).
-    pub fn break_points_in(&self, word: &str, lang: Option<&LangTag>) -> Rc<[BreakPoint]> {
+    pub fn break_points_in(&self, word: &str, lang: Option<&LangTag>) -> Arc<[BreakPoint]> {
         let patterns = match lang {
             None => Some(self.lang),
             Some(tag) => patterns_for(tag.language()),
@@ -81,9 +81,9 @@ impl Hyphenation {
             .warm
             .as_ref()
             .and_then(|w| w.breaks(word, patterns, (self.left, self.right)));
-        let points: Rc<[BreakPoint]> = match warmed {
-            Some(found) if self.kept_whole(word, found) => Rc::from([]),
-            Some(found) => found.into(),
+        let points: Arc<[BreakPoint]> = match warmed {
+            Some(found) if self.kept_whole(word, found) => Arc::from([]),
+            Some(found) => found.clone(),
             None => points_in(word, Some((self, patterns))).into(),
         };
         let mut cache = self.cache.borrow_mut();

@@ -10,7 +10,6 @@ use crate::diag::{Diagnostic, Span, codes};
 
 use super::pattern::{Pattern, SpannedPattern};
 use super::recipe::{BlockRule, Recipe};
-use super::report::WordCounts;
 use super::rules::{Ctx, Fate, Item, RuleId, RuleKind, words};
 
 /// What a kept line is in the output.
@@ -294,7 +293,7 @@ pub fn kept_text(text: &str, keep: &Option<Range<usize>>) -> String {
 
 /// Adds the words each block rule left out (heading markup with words, list markers…).
 pub fn count_removed(ctx: &mut Ctx, r: &Roles, texts: &[String]) {
-    if ctx.counts == WordCounts::NotCounted {
+    if !ctx.counting() {
         return;
     }
     for (i, keep) in r.keep.iter().enumerate() {

@@ -92,12 +92,14 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Whether the report's word counts are made.
+    pub fn counting(&self) -> bool {
+        self.counts == WordCounts::Counted
+    }
+
     /// [`words`] of `s` for the report; 0 when its word counts are not made.
     pub fn words(&self, s: &str) -> usize {
-        match self.counts {
-            WordCounts::Counted => words(s),
-            WordCounts::NotCounted => 0,
-        }
+        if self.counting() { words(s) } else { 0 }
     }
 
     pub fn add_rule(&mut self, kind: RuleKind, label: &str) -> RuleId {
@@ -316,8 +318,7 @@ pub fn cut(ctx: &mut Ctx, recipe: &Recipe, fates: &[Fate]) -> Vec<Vec<(RuleId, R
                 continue;
             }
             // The line as the earlier cuts left it, and as this rule's leave it.
-            let before =
-                (ctx.counts == WordCounts::Counted).then(|| apply_cuts(&line.text, &cuts[i]));
+            let before = ctx.counting().then(|| apply_cuts(&line.text, &cuts[i]));
             cuts[i].extend(found.into_iter().map(|r| (id, r)));
             ctx.applied(id, i);
             cuts[i].sort_by_key(|(_, r)| r.start);

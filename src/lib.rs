@@ -13,6 +13,7 @@ pub mod import;
 pub mod manuscript;
 pub mod model;
 pub mod output;
+pub mod priority;
 pub mod render;
 pub mod threads;
 pub mod timings;

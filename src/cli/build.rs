@@ -82,6 +82,8 @@ pub fn run(args: &BuildArgs) -> u8 {
     // while the manuscript is read (which keeps one core busy). That thread then warms
     // the typesetter's caches with the texts' words, from when the texts are parsed
     // until the apparatus is computed.
+    // krilla compresses the pages drawn on rayon's threads: off the critical path.
+    crate::priority::lower_compression_pool();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (parsed, received) = std::sync::mpsc::channel::<Volume>();
@@ -153,6 +155,7 @@ fn build(
                 .filter(|(name, _)| *name == m.output_name())
                 .map(|(_, earlier)| earlier);
             let compared = scope.spawn(|| {
+                crate::priority::off_critical_path();
                 timings::time("revision summary", || {
                     let mut compared = match earlier {
                         Some(earlier) => revision::compare_with(&m, &loaded.sources, earlier),
@@ -243,6 +246,7 @@ fn render(
         let epub_name = format!("{name}.epub");
         let epub = want_epub.then(|| {
             scope.spawn(move || {
+                crate::priority::off_critical_path();
                 let cover = cover
                     .unwrap_or_else(|| epub::render_cover(&m.volume.meta, &cover_fonts(fonts)));
                 // None when the A5 edition could not be paginated.

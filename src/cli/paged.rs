@@ -1,7 +1,9 @@
-//! A PDF preset of `edition build`: typeset on the calling thread while a second thread
+//! A PDF preset of `edition build`: typeset on a second thread while the calling thread
 //! draws each page as soon as it is finished, so a page's glyph runs live from its
-//! placement to its drawing only and the drawing overlaps the typesetting. A booklet,
-//! imposed from the whole volume, is typeset first and drawn after.
+//! placement to its drawing only and the drawing overlaps the typesetting. The drawing
+//! is the build's critical path: the typesetting thread runs below it
+//! ([`crate::priority`]). A booklet, imposed from the whole volume, is typeset first and
+//! drawn after.
 
 use std::sync::mpsc::{Receiver, sync_channel};
 
@@ -49,7 +51,7 @@ pub struct Inputs<'a> {
 pub fn typeset_and_draw(
     inputs: Inputs,
     draw: bool,
-    body_paginated: impl FnOnce(PageMap),
+    body_paginated: impl FnOnce(PageMap) + Send,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let Inputs {
         m,
@@ -91,22 +93,23 @@ pub fn typeset_and_draw(
     }
     std::thread::scope(|scope| {
         let (to_draw, received) = sync_channel::<ToDraw>(PAGES_IN_FLIGHT);
+        let typesetter = scope.spawn(move || {
+            crate::priority::off_critical_path();
+            // The drawing may have stopped (a font krilla cannot read): the pages are
+            // then dropped, and its error is what the preset gives.
+            let done = typeset(&mut |i, page| {
+                let _ = to_draw.send(ToDraw::Page(i, page));
+            });
+            if let Ok(done) = &done {
+                let _ = to_draw.send(ToDraw::Finish(done.outline.clone()));
+            }
+            done
+        });
         let geometry = Geometry::for_preset(preset);
-        let drawer = scope.spawn(move || {
-            timings::time(format!("pdf {}", preset.name()), || {
-                draw_pages(fonts, &geometry, &m.volume.meta, received)
-            })
+        let pdf = timings::time(format!("pdf {}", preset.name()), || {
+            draw_pages(fonts, &geometry, &m.volume.meta, received)
         });
-        // The drawing thread may have stopped (a font krilla cannot read): the pages are
-        // then dropped, and its error is what the preset gives.
-        let done = typeset(&mut |i, page| {
-            let _ = to_draw.send(ToDraw::Page(i, page));
-        });
-        if let Ok(done) = &done {
-            let _ = to_draw.send(ToDraw::Finish(done.outline.clone()));
-        }
-        drop(to_draw);
-        let pdf = drawer.join().expect("drawing pages does not panic");
+        let done = typesetter.join().expect("typesetting does not panic");
         done.map(|done| Rendered {
             quality: done.quality,
             pdf: Some(pdf),

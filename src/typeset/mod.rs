@@ -239,6 +239,9 @@ pub fn typeset_streamed(
                 layout.current_text = Some(index);
                 layout.missing.extend(set.missing);
                 body.add(&layout.geometry, index, &set.items, set.notes);
+                // The next text opens on a new page: this one's pages are final now, to
+                // be placed and drawn while the next is set (not once it is paginated).
+                body.finish(&layout.geometry);
                 placer.place(layout, &mut body, sink);
             })
         });

@@ -390,6 +390,9 @@ impl Body {
         self.start_page(g);
     }
 
+    /// Ends the text added last: its last page (and the rest of a note that runs on) is
+    /// finished and every page so far is settled. For a text that the next one does not
+    /// continue, as every text opens on a new page; the last text's end is the body's.
     pub fn finish(&mut self, g: &Geometry) {
         self.flush(g, false);
         self.flush_carry(g);

@@ -56,6 +56,9 @@ pub fn find(
 ) -> Vec<Vec<Occurrence>> {
     let mut out = vec![Vec::new(); entries.len()];
     let mut reported = BTreeSet::new();
+    // The automaton of each distinct list of forms: texts that no entry is limited to
+    // (or from) share one, built once (building is most of the search's time).
+    let mut built: Vec<(Vec<(String, usize)>, Forms)> = Vec::new();
     for text in &volume.texts {
         let slug = text.id.as_str();
         // form → (limited to this text?, entry, span of the form)
@@ -102,7 +105,15 @@ pub fn find(
                 }
             }
         }
-        let forms = Forms::new(&list, search.matching);
+        let at = match built.iter().position(|(made_for, _)| *made_for == list) {
+            Some(at) => at,
+            None => {
+                let forms = Forms::new(&list, search.matching);
+                built.push((list, forms));
+                built.len() - 1
+            }
+        };
+        let forms = &built[at].1;
         for (block, plain) in leaf_texts(&text.blocks) {
             for hit in forms.find(&plain) {
                 let inside = |a: &Anchor| {

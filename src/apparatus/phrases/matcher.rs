@@ -51,18 +51,31 @@ pub fn fold(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
-/// `s` in lower case, and for every byte of it the offset in `s` of the character it
-/// comes from (one more entry for the end), so that a hit maps back.
-fn fold_mapped(s: &str) -> (String, Vec<usize>) {
+/// `s` in lower case, with the way back: `None` when every character kept its length in
+/// UTF-8 (nearly every text: all of ASCII, and the accented letters of these texts), so
+/// that offsets are the same in both; else, for every byte of the lower-cased text, the
+/// offset in `s` of the character it comes from (one more entry for the end).
+fn fold_mapped(s: &str) -> (String, Option<Vec<usize>>) {
+    if s.is_ascii() {
+        return (s.to_ascii_lowercase(), None);
+    }
     let mut folded = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    for (at, c) in s.char_indices() {
+    let mut same_lengths = true;
+    for c in s.chars() {
         let before = folded.len();
         folded.extend(c.to_lowercase());
-        map.resize(map.len() + folded.len() - before, at);
+        same_lengths &= folded.len() - before == c.len_utf8();
+    }
+    if same_lengths {
+        return (folded, None);
+    }
+    let mut map = Vec::with_capacity(folded.len() + 1);
+    for (at, c) in s.char_indices() {
+        let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+        map.resize(map.len() + lower, at);
     }
     map.push(s.len());
-    (folded, map)
+    (folded, Some(map))
 }
 
 impl Matcher {
@@ -81,13 +94,16 @@ impl Matcher {
             let (folded, map) = fold_mapped(text);
             // A hit must begin and end where a character of `text` does (a lower-case
             // expansion such as that of "İ" is never cut).
-            let boundary = |p: usize| p == 0 || p == folded.len() || map[p] != map[p - 1];
+            let back = |p: usize| map.as_ref().map_or(p, |map| map[p]);
+            let boundary = |p: usize| {
+                map.as_ref()
+                    .is_none_or(|map| p == 0 || p == folded.len() || map[p] != map[p - 1])
+            };
             for m in a.ac.find_iter(&folded) {
                 if boundary(m.start()) && boundary(m.end()) {
-                    let range = map[m.start()]..map[m.end()];
                     hits.push(Hit {
                         owner: a.owners[m.pattern().as_usize()],
-                        range,
+                        range: back(m.start())..back(m.end()),
                     });
                 }
             }
@@ -175,6 +191,16 @@ mod tests {
                 (0, "REBELDE")
             ]
         );
+    }
+
+    #[test]
+    fn lower_casing_keeps_offsets_unless_a_character_changes_length() {
+        assert_eq!(fold_mapped("The MIR"), ("the mir".to_string(), None));
+        assert_eq!(fold_mapped("ÁREA Ñuñoa"), ("área ñuñoa".to_string(), None));
+        // "İ" (2 bytes) lower-cases to "i̇" (3 bytes): each byte maps to its character.
+        let (folded, map) = fold_mapped("aİb");
+        assert_eq!(folded, "ai\u{307}b");
+        assert_eq!(map, Some(vec![0, 1, 1, 1, 3, 4]));
     }
 
     #[test]

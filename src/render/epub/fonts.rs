@@ -3,7 +3,7 @@
 //! font wins; reading systems apply these faces to headings only when the reader allows
 //! the publisher's fonts (Apple Books is told so by its display-options file).
 
-use super::ocf::{Compression, PackageFile};
+use super::ocf::{Bytes, Compression, PackageFile};
 use super::opf::ManifestItem;
 
 /// The faces headings are set in: regular for titles and italic-free levels, bold for
@@ -29,7 +29,8 @@ const FACES: [(&str, &str, u16); 2] = [
 ];
 
 impl HeadingFonts {
-    fn bytes(&self, index: usize) -> &[u8] {
+    /// The bytes of face `index` of [`FACES`].
+    fn shared(&self, index: usize) -> &std::sync::Arc<Vec<u8>> {
         if index == 0 {
             &self.regular
         } else {
@@ -77,7 +78,7 @@ impl HeadingFonts {
             .enumerate()
             .map(|(i, (_, file, _))| PackageFile {
                 path: (*file).to_string(),
-                bytes: self.bytes(i).to_vec(),
+                bytes: Bytes::Shared(self.shared(i).clone()),
                 compression: Compression::Store,
             })
             .collect()

@@ -39,15 +39,46 @@ pub enum Compression {
 #[derive(Debug, Clone)]
 pub struct PackageFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
     pub compression: Compression,
+}
+
+/// A package file's bytes: made for the package, or shared with what owns them (the
+/// heading faces are the typesetter's font files: written into the zip from there, not
+/// copied first).
+#[derive(Debug, Clone)]
+pub enum Bytes {
+    Made(Vec<u8>),
+    Shared(std::sync::Arc<Vec<u8>>),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Made(v) => v,
+            Bytes::Shared(v) => v,
+        }
+    }
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(v: Vec<u8>) -> Bytes {
+        Bytes::Made(v)
+    }
+}
+
+impl From<String> for Bytes {
+    fn from(s: String) -> Bytes {
+        Bytes::Made(s.into_bytes())
+    }
 }
 
 /// The zip bytes of the EPUB: `mimetype`, `META-INF/container.xml`, then `files` in the
 /// order given.
 #[cfg(test)]
 fn package(files: Vec<PackageFile>) -> Result<Vec<u8>, zip::result::ZipError> {
-    let mut package = Package::new()?;
+    let mut package = Package::new(0)?;
     for f in files {
         package.add(f)?;
     }
@@ -64,7 +95,10 @@ pub struct Package {
 }
 
 impl Package {
-    pub fn new() -> Result<Package, zip::result::ZipError> {
+    /// A package whose zip is expected to take about `size_hint` bytes: its buffer is
+    /// made that large at once rather than grown by doubling (each step a copy of all so
+    /// far, and up to twice the memory).
+    pub fn new(size_hint: usize) -> Result<Package, zip::result::ZipError> {
         // 1980-01-01 00:00, the earliest zip timestamp: no clock reaches the output.
         let time = DateTime::default();
         let stored = SimpleFileOptions::default()
@@ -76,7 +110,7 @@ impl Package {
             .compression_level(Some(DEFLATE_LEVEL))
             .last_modified_time(time)
             .unix_permissions(FILE_MODE);
-        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(size_hint)));
         zip.start_file("mimetype", stored)?;
         zip.write_all(MIMETYPE.as_bytes())?;
         zip.start_file("META-INF/container.xml", deflated)?;
@@ -132,7 +166,7 @@ mod tests {
     fn mimetype_is_first_and_stored() {
         let bytes = package(vec![PackageFile {
             path: "a.xhtml".into(),
-            bytes: b"<x/>".to_vec(),
+            bytes: b"<x/>".to_vec().into(),
             compression: Compression::Deflate,
         }])
         .unwrap();
@@ -153,7 +187,7 @@ mod tests {
     fn packaging_is_deterministic() {
         let files = vec![PackageFile {
             path: "a.xhtml".into(),
-            bytes: b"<x/>".repeat(100),
+            bytes: b"<x/>".repeat(100).into(),
             compression: Compression::Deflate,
         }];
         assert_eq!(package(files.clone()).unwrap(), package(files).unwrap());

@@ -230,19 +230,22 @@ fn fail(what: String) -> Diagnostic {
 /// Draws one positioned page's glyph runs and rules.
 fn draw_content(pdf_page: &mut krilla::page::Page, page: &Page, font_of: &dyn Fn(Style) -> Font) {
     let mut surface = pdf_page.surface();
+    // One buffer for the page's runs (a page has about forty).
+    let mut glyphs: Vec<PdfGlyph> = Vec::new();
     for run in &page.runs {
-        let glyphs: Vec<PdfGlyph> = run
-            .glyphs
-            .iter()
-            .zip(text_space_advances(run))
-            .zip(run.glyph_offsets())
-            .map(|((g, advance), offset)| PdfGlyph {
-                glyph: g,
-                advance,
-                size: run.size,
-                offset,
-            })
-            .collect();
+        glyphs.clear();
+        glyphs.extend(
+            run.glyphs
+                .iter()
+                .zip(text_space_advances(run))
+                .zip(run.glyph_offsets())
+                .map(|((g, advance), offset)| PdfGlyph {
+                    glyph: g,
+                    advance,
+                    size: run.size,
+                    offset,
+                }),
+        );
         surface.draw_glyphs(
             Point::from_xy(run.x, run.y),
             &glyphs,

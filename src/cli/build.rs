@@ -77,13 +77,13 @@ pub fn run(args: &BuildArgs) -> u8 {
         print_diagnostics(&crate::diag::Sources::new(), &usage);
         return EXIT_USAGE;
     }
+    // krilla compresses the pages drawn on rayon's threads: off the critical path.
+    crate::priority::lower_compression_pool();
     // The fonts, the EPUB's cover and the last build's summary need only `fonts/`,
     // `edition.toml` and the output folder: they are read and made on a second thread
     // while the manuscript is read (which keeps one core busy). That thread then warms
     // the typesetter's caches with the texts' words, from when the texts are parsed
     // until the apparatus is computed.
-    // krilla compresses the pages drawn on rayon's threads: off the critical path.
-    crate::priority::lower_compression_pool();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (parsed, received) = std::sync::mpsc::channel::<Volume>();

@@ -246,10 +246,7 @@ pub fn typeset_streamed(
             })
         });
     }
-    crate::timings::time("typeset: paginate and place", || {
-        body.finish(&layout.geometry);
-        placer.place(&mut layout, &mut body, sink);
-    });
+    // Every text was finished and its pages placed as it was added: the body is whole.
     layout.current_text = None;
     let body_pages = placer.placed();
     placer.quality.continued_notes = body.continued;

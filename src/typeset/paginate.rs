@@ -392,7 +392,7 @@ impl Body {
 
     /// Ends the text added last: its last page (and the rest of a note that runs on) is
     /// finished and every page so far is settled. For a text that the next one does not
-    /// continue, as every text opens on a new page; the last text's end is the body's.
+    /// continue (every text of the volume opens on a new page), and for the last.
     pub fn finish(&mut self, g: &Geometry) {
         self.flush(g, false);
         self.flush_carry(g);

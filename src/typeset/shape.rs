@@ -59,6 +59,9 @@ pub(crate) fn slot(style: Style, variant: Variant) -> usize {
     style as usize * Variant::ALL.len() + variant as usize
 }
 
+/// The strings kept apart from the cache's hash maps ([`Shaper::shape`]).
+const COMMON: [&str; 2] = [" ", "-"];
+
 /// One glyph of a shaped string. Advances and offsets are in ems (multiply by the size).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShapedGlyph {
@@ -118,8 +121,12 @@ pub struct Shaper<'f> {
     buffer: Option<Buffer>,
     /// Whether the face has real glyphs for each variant (else the variant falls back).
     real: [bool; SLOTS],
-    /// Strings shaped before the run, looked up on a miss of `cache`.
+    /// Strings shaped before the run, looked up before `cache`: they are nearly every
+    /// word of the texts, so a word of the run's paragraphs takes one lookup, not two.
     warm: Option<Arc<Warm>>,
+    /// The two strings asked for most, by [`slot`]: a space (every glue) and a hyphen
+    /// (every hyphenation point), found without hashing.
+    common: [[Option<Arc<Shaped>>; SLOTS]; COMMON.len()],
     pub calls: usize,
     pub misses: usize,
 }
@@ -146,6 +153,7 @@ impl<'f> Shaper<'f> {
             buffer: None,
             real: [false; SLOTS],
             warm: None,
+            common: Default::default(),
             calls: 0,
             misses: 0,
         };
@@ -186,8 +194,10 @@ impl<'f> Shaper<'f> {
         self.real[slot(style, variant)]
     }
 
-    /// Shapes `text`, from the cache when it was shaped before: this shaper's, then the
-    /// warm-up's (shared, not copied: every layout of a run reads the same entries).
+    /// Shapes `text`, from the cache when it was shaped before: the warm-up's (shared,
+    /// not copied: every layout of a run reads the same entries), then this shaper's.
+    /// Shaping is a pure function of the string, style and variant, so the order of the
+    /// lookups changes nothing but their number.
     pub fn shape(&mut self, text: &str, style: Style, variant: Variant) -> Arc<Shaped> {
         self.calls += 1;
         let variant = if self.has_real(style, variant) {
@@ -196,15 +206,23 @@ impl<'f> Shaper<'f> {
             Variant::Normal
         };
         let slot = slot(style, variant);
-        if let Some(s) = self.cache[slot].get(text) {
+        let common = COMMON.iter().position(|c| *c == text);
+        if let Some(s) = common.and_then(|c| self.common[c][slot].as_ref()) {
             return s.clone();
         }
-        if let Some(shaped) = self.warm.as_ref().and_then(|w| w.shaped(text, slot)) {
-            return shaped.clone();
+        let found = match self.warm.as_ref().and_then(|w| w.shaped(text, slot)) {
+            Some(shaped) => Some(shaped.clone()),
+            None => self.cache[slot].get(text).cloned(),
+        };
+        let shaped = found.unwrap_or_else(|| {
+            self.misses += 1;
+            let shaped = Arc::new(self.shape_uncached(text, style, variant));
+            self.cache[slot].insert(text.into(), shaped.clone());
+            shaped
+        });
+        if let Some(c) = common {
+            self.common[c][slot] = Some(shaped.clone());
         }
-        self.misses += 1;
-        let shaped = Arc::new(self.shape_uncached(text, style, variant));
-        self.cache[slot].insert(text.into(), shaped.clone());
         shaped
     }
 

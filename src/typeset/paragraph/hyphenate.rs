@@ -35,8 +35,8 @@ pub struct Hyphenation {
     /// The break points of each distinct word, found once per run: in the volume 34,600
     /// words ask for them and 6,600 are distinct, and the patterns are the costly part.
     pub cache: Rc<RefCell<BreakCache>>,
-    /// Break points found before the run, with no word kept whole; looked up on a miss
-    /// of `cache`.
+    /// Break points found before the run, with no word kept whole; looked up before
+    /// `cache`, which holds the words they miss.
     pub warm: Option<Arc<Warm>>,
 }
 
@@ -74,18 +74,24 @@ impl Hyphenation {
         let Some(patterns) = patterns else {
             return break_points(word, None).into();
         };
-        if let Some(points) = self.cache.borrow().get(&patterns).and_then(|c| c.get(word)) {
-            return points.clone();
-        }
+        // The warm-up's points first: found before the run for nearly every word of the
+        // texts, they need only the words this run keeps whole taken out, which is
+        // cheaper than keeping a copy of each in the run's own cache.
         let warmed = self
             .warm
             .as_ref()
             .and_then(|w| w.breaks(word, patterns, (self.left, self.right)));
-        let points: Arc<[BreakPoint]> = match warmed {
-            Some(found) if self.kept_whole(word, found) => Arc::from([]),
-            Some(found) => found.clone(),
-            None => points_in(word, Some((self, patterns))).into(),
-        };
+        if let Some(found) = warmed {
+            return if self.kept_whole(word, found) {
+                Arc::from([])
+            } else {
+                found.clone()
+            };
+        }
+        if let Some(points) = self.cache.borrow().get(&patterns).and_then(|c| c.get(word)) {
+            return points.clone();
+        }
+        let points: Arc<[BreakPoint]> = points_in(word, Some((self, patterns))).into();
         let mut cache = self.cache.borrow_mut();
         cache
             .entry(patterns)

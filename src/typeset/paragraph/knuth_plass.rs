@@ -183,6 +183,9 @@ pub fn total_fit(
         prev: None,
     }];
     let mut active: Vec<usize> = vec![0];
+    // The active nodes that stay active past a breakpoint, built beside `active` and
+    // swapped with it: two buffers for the whole paragraph, none per breakpoint.
+    let mut keep: Vec<usize> = Vec::new();
     for b in 0..items.len() {
         if !is_legal(items, b) {
             continue;
@@ -198,7 +201,7 @@ pub fn total_fit(
         let forced = cost <= -f64::from(INFINITE);
         // Best candidate per (fitness class, hyphen run length).
         let mut best: [[Option<(f64, usize, f32)>; 4]; 4] = Default::default();
-        let mut keep = Vec::with_capacity(active.len());
+        keep.clear();
         for &a in &active {
             let node = &nodes[a];
             let natural = sums[b].width - node.after.width + pen_width;
@@ -251,7 +254,7 @@ pub fn total_fit(
                 *slot = Some((total, a, ratio as f32));
             }
         }
-        active = keep;
+        std::mem::swap(&mut active, &mut keep);
         let after = after_break(items, &sums, b);
         for (fit, row) in best.iter().enumerate() {
             for (hyphens, cand) in row.iter().enumerate() {

@@ -324,7 +324,6 @@ fn similarity(a: &Vec<char>, b: &Vec<char>) -> f64 {
     1.0 - strsim::generic_levenshtein(a, b) as f64 / longest as f64
 }
 
-/// A match may not begin or end inside a word.
 /// How many bytes after a word start decide its place in [`TextIndex::word_starts`]:
 /// enough to tell nearly all passages apart, and a bound on each comparison when a text
 /// repeats itself at length (a hostile line of one word ten thousand times).
@@ -341,7 +340,9 @@ fn sorted_word_starts(t: &str) -> Vec<u32> {
     // Sorted by the first eight bytes packed in a number (big-endian, so numbers order
     // as the bytes do) and by the whole key only where those agree: the same order as
     // comparing keys alone, with most comparisons one instruction instead of a `memcmp`
-    // (the sort was half the time of indexing a text).
+    // (the sort was half the time of indexing a text). A radix sort on the number, then
+    // the runs that agree sorted by key, measured no better (18.5 against 19.6 M
+    // instructions under callgrind).
     let mut keyed: Vec<(u64, u32)> = starts.iter().map(|&p| (head(t, p), p)).collect();
     keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
         ka.cmp(&kb).then_with(|| {
@@ -380,6 +381,7 @@ fn head(t: &str, p: u32) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
+/// A match may not begin or end inside a word.
 fn word_bounded(t: &str, r: Range<usize>) -> bool {
     let first = t[r.clone()].chars().next();
     let last = t[r.clone()].chars().next_back();

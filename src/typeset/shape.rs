@@ -299,6 +299,33 @@ mod tests {
     }
 
     #[test]
+    fn spaces_and_hyphens_are_shaped_once_per_style() {
+        let fonts = fonts();
+        let mut shaper = Shaper::new(&fonts, "en");
+        let space = shaper.shape(" ", Style::Regular, Variant::Normal);
+        let misses = shaper.misses;
+        assert!(Arc::ptr_eq(
+            &space,
+            &shaper.shape(" ", Style::Regular, Variant::Normal)
+        ));
+        let hyphen = shaper.shape("-", Style::Regular, Variant::Normal);
+        assert!(Arc::ptr_eq(
+            &hyphen,
+            &shaper.shape("-", Style::Regular, Variant::Normal)
+        ));
+        let italic = shaper.shape(" ", Style::Italic, Variant::Normal);
+        assert_eq!(italic.style, Style::Italic);
+        assert_eq!(
+            shaper.misses,
+            misses + 2,
+            "one miss each for - and italic space"
+        );
+        // Kept apart from the hash maps, they are still what shaping them gives.
+        let fresh = Shaper::new(&fonts, "en").shape("-", Style::Regular, Variant::Normal);
+        assert_eq!(hyphen.glyphs, fresh.glyphs);
+    }
+
+    #[test]
     fn every_style_and_variant_has_its_own_slot() {
         for (i, &(style, variant)) in SLOT_KEYS.iter().enumerate() {
             assert_eq!(slot(style, variant), i, "{style:?} {variant:?}");

@@ -32,8 +32,9 @@ pub struct Hyphenation {
     /// Words never hyphenated whatever their length: the proper names of the name index
     /// and the acronyms of the glossary (as the apparatus supplies them).
     pub keep_whole: Rc<BTreeSet<String>>,
-    /// The break points of each distinct word, found once per run: in the volume 34,600
-    /// words ask for them and 6,600 are distinct, and the patterns are the costly part.
+    /// The break points of each distinct word the warm-up did not find, found once per
+    /// run (in the volume 34,600 words ask for break points and 6,600 are distinct; the
+    /// patterns are the costly part).
     pub cache: Rc<RefCell<BreakCache>>,
     /// Break points found before the run, with no word kept whole; looked up before
     /// `cache`, which holds the words they miss.

@@ -77,7 +77,7 @@ pub struct ParaSpec {
 }
 
 /// Items and their contents, index for index, and what could not be set.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Prepared {
     pub items: Vec<Item>,
     pub contents: Vec<Content>,
